@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The column table every command shares: one row per column holds all there
+ * is to know about it, and -o, -H and the table setup all read from it.
+ */
+#ifndef PIDNS_COLUMNS_H
+#define PIDNS_COLUMNS_H
+
+#include <stddef.h>
+#include <libsmartcols.h>
+
+struct colinfo {
+	const char *name;
+	double whint;		/* width hint: columns, or a fraction of the terminal */
+	int flags;		/* SCOLS_FL_* */
+	const char *help;	/* N_() text, translated when shown */
+	int json_type;		/* SCOLS_JSON_* */
+};
+
+/* The columns a table shows, as indexes into a colinfo array. */
+#define COLLIST_MAX	128
+
+struct collist {
+	size_t count;
+	int ids[COLLIST_MAX];
+};
+
+/* Replace the list with ids[0..n). */
+void collist_set(struct collist *list, const int *ids, size_t n);
+
+/*
+ * Apply an -o argument: "A,B" replaces the list, "+A,B" appends to it.
+ * Names match case-insensitively, as in util-linux.  On -EINVAL *bad and
+ * *badlen point at the unknown name inside arg; -E2BIG when too many.
+ */
+int collist_parse(struct collist *list, const struct colinfo *tab, size_t ntab, const char *arg,
+		  const char **bad, size_t *badlen);
+
+/* Output modes of a table. */
+enum {
+	COLTAB_JSON		= 1 << 0,
+	COLTAB_RAW		= 1 << 1,
+	COLTAB_NOHEADINGS	= 1 << 2,
+	COLTAB_NOTRUNCATE	= 1 << 3,
+	COLTAB_NOWRAP		= 1 << 4,
+};
+
+/*
+ * A table with the listed columns in the given modes; name is the JSON key
+ * of the array of rows.  Returns 0 or -ENOMEM.
+ */
+int coltab_new(const struct colinfo *tab, const struct collist *cols, unsigned int modes,
+	       const char *name, struct libscols_table **out);
+
+/*
+ * The table -H prints: every column's name, JSON type and translated help,
+ * under the JSON key "columns".  Returns 0 or -ENOMEM.
+ */
+int coltab_new_column_list(const struct colinfo *tab, size_t ntab, unsigned int modes,
+			   struct libscols_table **out);
+
+#endif /* PIDNS_COLUMNS_H */

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Namespace identity: the eight types, inode numbers, namespace arguments. */
+#ifndef PIDNS_NSID_H
+#define PIDNS_NSID_H
+
+#include <sys/types.h>
+
+/* In the order lsns documents them. */
+enum ns_type {
+	NS_TYPE_MNT,
+	NS_TYPE_NET,
+	NS_TYPE_IPC,
+	NS_TYPE_USER,
+	NS_TYPE_PID,
+	NS_TYPE_UTS,
+	NS_TYPE_CGROUP,
+	NS_TYPE_TIME,
+	NS_TYPE_COUNT
+};
+
+/* A set of types, one bit each. */
+#define NS_TYPE_BIT(t)	(1u << (t))
+#define NS_TYPE_ALL	(NS_TYPE_BIT(NS_TYPE_COUNT) - 1)
+
+/*
+ * The largest pid the kernel can ever hand out (PID_MAX_LIMIT on 64-bit).
+ * nsfs inode numbers start far above it, which is how a namespace argument
+ * tells a pid from an inode.
+ */
+#define NS_PID_MAX_LIMIT	4194304
+
+/* "pid", "net", ...: the name in /proc/PID/ns/ and in lsns's TYPE column. */
+const char *ns_type_name(enum ns_type type);
+
+/* Returns the type named by name, or -EINVAL. */
+int ns_type_from_name(const char *name);
+
+/* Returns the type of a CLONE_NEW* flag as NS_GET_NSTYPE reports it, or -EINVAL. */
+int ns_type_from_clone_flag(int flag);
+
+/* Parse the text of an ns link, "pid:[4026532257]".  Returns 0 or -EINVAL. */
+int ns_link_parse(const char *text, size_t len, enum ns_type *type, ino_t *ino);
+
+/*
+ * The inode of the namespace that the ns link at dirfd/path refers to.
+ * stat(2) answers on a live procfs; the link's text "type:[inode]" answers
+ * where stat cannot follow it (a copy of a procfs, a fixture tree).
+ * Returns 0, -ENOENT (no such link), -EACCES, or another negative errno.
+ */
+int ns_inode_at(int dirfd, const char *path, enum ns_type type, ino_t *ino);
+
+/*
+ * Resolve a namespace argument of a command: a pid (its namespace of the
+ * given type, read through the procfs at procfd), an nsfs inode number
+ * (a number above NS_PID_MAX_LIMIT), or a path to an nsfs file such as
+ * /proc/PID/ns/pid or a bind mount of one.
+ * Returns 0, -EINVAL (not a pid, inode or path), -ESRCH (no such process),
+ * -ENOTTY (the path is not a namespace), -EMEDIUMTYPE (a namespace of
+ * another type), or the errno of the failed access.
+ */
+int ns_arg_parse(int procfd, const char *arg, enum ns_type type, ino_t *ino);
+
+#endif /* PIDNS_NSID_H */

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Reading processes from a procfs root: /proc, a host's procfs mounted
+ * elsewhere, or a fixture tree.  Records are filled by request mask, so a
+ * caller pays only for the files its output needs.
+ */
+#ifndef PIDNS_PROCFS_H
+#define PIDNS_PROCFS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "nsid.h"
+#include "procparse.h"
+
+/* What to read of a process.  The low bits are ns types (NS_TYPE_BIT()). */
+enum {
+	PROC_READ_NS_ALL	= NS_TYPE_ALL,
+	PROC_READ_STAT		= 1u << 8,	/* /proc/PID/stat */
+	PROC_READ_STATUS	= 1u << 9,	/* /proc/PID/status */
+	PROC_READ_OWNER		= 1u << 10,	/* owner of /proc/PID, as lsns's UID */
+	PROC_READ_CMDLINE	= 1u << 11,	/* /proc/PID/cmdline */
+};
+
+struct proc_rec {
+	pid_t pid;
+	unsigned int have;		/* PROC_READ_* bits filled so far */
+	ino_t ns[NS_TYPE_COUNT];	/* 0 where the kernel has no such link */
+	uid_t owner;
+	struct proc_stat stat;
+	struct proc_status status;
+	char *cmdline;			/* NUL-terminated, NULs turned to spaces */
+	size_t cmdline_len;		/* 0 for kernel threads and zombies */
+};
+
+struct procfs;
+
+/* Open a procfs root; path NULL means /proc.  Returns 0 or a negative errno. */
+int procfs_open(const char *path, struct procfs **pfs);
+void procfs_close(struct procfs *pfs);
+
+/* A directory fd of the root, for ns_arg_parse() and the like. */
+int procfs_dirfd(const struct procfs *pfs);
+const char *procfs_path(const struct procfs *pfs);
+
+void proc_rec_init(struct proc_rec *rec, pid_t pid);
+/* Free what a record owns; it may then be filled again. */
+void proc_rec_clear(struct proc_rec *rec);
+
+/*
+ * Fill the fields of mask that rec does not have yet.  Returns 0, -ESRCH
+ * when the process is gone, -EACCES or -EPERM when it may not be read,
+ * -EINVAL when a file holds what the kernel would not write, or -ENOMEM.
+ */
+int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask);
+
+/* Why processes were passed over during a scan. */
+struct procfs_scan_stats {
+	unsigned long listed;		/* numeric entries of the root */
+	unsigned long vanished;		/* gone before they were read */
+	unsigned long denied;		/* EACCES/EPERM */
+	unsigned long corrupt;		/* files that did not parse */
+};
+
+struct procfs_scan;
+
+int procfs_scan_new(struct procfs *pfs, unsigned int mask, struct procfs_scan **scan);
+
+/*
+ * Next process, read by the scan's mask.  The record belongs to the scan and
+ * is reused by the next call.  Returns 0 (a process), 1 (end), or a negative
+ * errno when the root itself cannot be read.  Processes that vanish or may
+ * not be read are skipped and counted, never returned as errors.
+ */
+int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec);
+const struct procfs_scan_stats *procfs_scan_stats(const struct procfs_scan *scan);
+void procfs_scan_free(struct procfs_scan *scan);
+
+#endif /* PIDNS_PROCFS_H */

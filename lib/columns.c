@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Column lists (-o, +LIST, -H) and table setup on libsmartcols. */
+#include <errno.h>
+#include <string.h>
+#include <strings.h>
+
+#include "c.h"
+#include "columns.h"
+#include "nls.h"
+
+void collist_set(struct collist *list, const int *ids, size_t n)
+{
+	list->count = n < COLLIST_MAX ? n : COLLIST_MAX;
+	memcpy(list->ids, ids, list->count * sizeof(ids[0]));
+}
+
+static int colinfo_lookup(const struct colinfo *tab, size_t ntab, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ntab; i++) {
+		if (strlen(tab[i].name) == len && strncasecmp(tab[i].name, name, len) == 0)
+			return (int)i;
+	}
+	return -EINVAL;
+}
+
+int collist_parse(struct collist *list, const struct colinfo *tab, size_t ntab, const char *arg,
+		  const char **bad, size_t *badlen)
+{
+	struct collist parsed = { 0 };
+	const char *p = arg;
+
+	if (*p == '+') {
+		parsed = *list;
+		p++;
+	}
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		int id = colinfo_lookup(tab, ntab, p, len);
+
+		if (id < 0) {
+			*bad = p;
+			*badlen = len;
+			return -EINVAL;
+		}
+		if (parsed.count == COLLIST_MAX)
+			return -E2BIG;
+		parsed.ids[parsed.count++] = id;
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	*list = parsed;
+	return 0;
+}
+
+static struct libscols_table *table_new(unsigned int modes, const char *name)
+{
+	struct libscols_table *tb = scols_new_table();
+
+	if (!tb)
+		return NULL;
+	scols_table_enable_json(tb, !!(modes & COLTAB_JSON));
+	scols_table_enable_raw(tb, !!(modes & COLTAB_RAW));
+	scols_table_enable_noheadings(tb, !!(modes & COLTAB_NOHEADINGS));
+	scols_table_enable_nowrap(tb, !!(modes & COLTAB_NOWRAP));
+	if (scols_table_set_name(tb, name)) {
+		scols_unref_table(tb);
+		return NULL;
+	}
+	return tb;
+}
+
+int coltab_new(const struct colinfo *tab, const struct collist *cols, unsigned int modes,
+	       const char *name, struct libscols_table **out)
+{
+	struct libscols_table *tb = table_new(modes, name);
+
+	if (!tb)
+		return -ENOMEM;
+	for (size_t i = 0; i < cols->count; i++) {
+		const struct colinfo *ci = &tab[cols->ids[i]];
+		int flags = ci->flags;
+		struct libscols_column *cl;
+
+		if (modes & COLTAB_NOTRUNCATE)
+			flags &= ~SCOLS_FL_TRUNC;
+		cl = scols_table_new_column(tb, ci->name, ci->whint, flags);
+		if (!cl) {
+			scols_unref_table(tb);
+			return -ENOMEM;
+		}
+		scols_column_set_json_type(cl, ci->json_type);
+	}
+	*out = tb;
+	return 0;
+}
+
+static const char *json_type_name(int type)
+{
+	switch (type) {
+	case SCOLS_JSON_NUMBER:
+		return "<integer>";
+	case SCOLS_JSON_BOOLEAN:
+	case SCOLS_JSON_BOOLEAN_OPTIONAL:
+		return "<boolean>";
+	case SCOLS_JSON_ARRAY_STRING:
+		return "<string array>";
+	case SCOLS_JSON_ARRAY_NUMBER:
+		return "<integer array>";
+	default:
+		return "<string>";
+	}
+}
+
+int coltab_new_column_list(const struct colinfo *tab, size_t ntab, unsigned int modes,
+			   struct libscols_table **out)
+{
+	static const struct colinfo list_cols[] = {
+		{ "NAME", 0, SCOLS_FL_RIGHT, NULL, SCOLS_JSON_STRING },
+		{ "TYPE", 0, 0, NULL, SCOLS_JSON_STRING },
+		{ "DESCRIPTION", 0, 0, NULL, SCOLS_JSON_STRING },
+	};
+	static const int ids[] = { 0, 1, 2 };
+	struct libscols_table *tb;
+	struct collist cols;
+	int rc;
+
+	collist_set(&cols, ids, ARRAY_SIZE(ids));
+	if (!(modes & COLTAB_JSON))
+		modes |= COLTAB_NOHEADINGS;
+	rc = coltab_new(list_cols, &cols, modes, "columns", &tb);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < ntab; i++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln || scols_line_set_data(ln, 0, tab[i].name) ||
+		    scols_line_set_data(ln, 1, json_type_name(tab[i].json_type)) ||
+		    scols_line_set_data(ln, 2, _(tab[i].help))) {
+			scols_unref_table(tb);
+			return -ENOMEM;
+		}
+	}
+	*out = tb;
+	return 0;
+}

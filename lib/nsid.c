@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Namespace identity: type names, nsfs inode numbers, namespace arguments. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "c.h"
+#include "nsfs-ioctl.h"
+#include "nsid.h"
+#include "strutils.h"
+
+#ifndef CLONE_NEWTIME
+# define CLONE_NEWTIME	0x00000080
+#endif
+
+static const struct {
+	const char *name;
+	int clone_flag;
+} ns_types[NS_TYPE_COUNT] = {
+	[NS_TYPE_MNT]	 = { "mnt",	CLONE_NEWNS },
+	[NS_TYPE_NET]	 = { "net",	CLONE_NEWNET },
+	[NS_TYPE_IPC]	 = { "ipc",	CLONE_NEWIPC },
+	[NS_TYPE_USER]	 = { "user",	CLONE_NEWUSER },
+	[NS_TYPE_PID]	 = { "pid",	CLONE_NEWPID },
+	[NS_TYPE_UTS]	 = { "uts",	CLONE_NEWUTS },
+	[NS_TYPE_CGROUP] = { "cgroup",	CLONE_NEWCGROUP },
+	[NS_TYPE_TIME]	 = { "time",	CLONE_NEWTIME },
+};
+
+const char *ns_type_name(enum ns_type type)
+{
+	return (unsigned int)type < NS_TYPE_COUNT ? ns_types[type].name : NULL;
+}
+
+static int ns_type_from_name_len(const char *name, size_t len)
+{
+	for (size_t i = 0; i < NS_TYPE_COUNT; i++) {
+		if (strlen(ns_types[i].name) == len && memcmp(ns_types[i].name, name, len) == 0)
+			return (int)i;
+	}
+	return -EINVAL;
+}
+
+int ns_type_from_name(const char *name)
+{
+	return ns_type_from_name_len(name, strlen(name));
+}
+
+int ns_type_from_clone_flag(int flag)
+{
+	for (size_t i = 0; i < NS_TYPE_COUNT; i++) {
+		if (ns_types[i].clone_flag == flag)
+			return (int)i;
+	}
+	return -EINVAL;
+}
+
+int ns_link_parse(const char *text, size_t len, enum ns_type *type, ino_t *ino)
+{
+	const char *end = text + len;
+	const char *colon = memchr(text, ':', len);
+	const char *p;
+	uint64_t val;
+	int t;
+
+	if (!colon || end - colon < 4 || colon[1] != '[' || end[-1] != ']')
+		return -EINVAL;
+	t = ns_type_from_name_len(text, (size_t)(colon - text));
+	if (t < 0)
+		return t;
+	p = colon + 2;
+	if (buf_to_u64(&p, end, &val) || p != end - 1 || val == 0)
+		return -EINVAL;
+	*type = (enum ns_type)t;
+	*ino = (ino_t)val;
+	return 0;
+}
+
+int ns_inode_at(int dirfd, const char *path, enum ns_type type, ino_t *ino)
+{
+	char text[64];
+	enum ns_type got;
+	struct stat st;
+	ssize_t len;
+
+	if (fstatat(dirfd, path, &st, 0) == 0) {
+		*ino = st.st_ino;
+		return 0;
+	}
+	if (errno != ENOENT)
+		return -errno;
+
+	/* Nothing to follow: a dangling link whose text may still name the namespace. */
+	len = readlinkat(dirfd, path, text, sizeof(text));
+	if (len < 0)
+		return errno == EINVAL ? -ENOENT : -errno;
+	if ((size_t)len == sizeof(text) || ns_link_parse(text, (size_t)len, &got, ino) ||
+	    got != type)
+		return -EINVAL;
+	return 0;
+}
+
+static int ns_inode_of_path(const char *path, enum ns_type type, ino_t *ino)
+{
+	struct stat st;
+	int fd, nstype, rc = 0;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return ns_inode_at(AT_FDCWD, path, type, ino);
+
+	nstype = ioctl(fd, NS_GET_NSTYPE);
+	if (nstype < 0)
+		rc = errno == ENOTTY || errno == EINVAL ? -ENOTTY : -errno;
+	else if (ns_type_from_clone_flag(nstype) != (int)type)
+		rc = -EMEDIUMTYPE;
+	else if (fstat(fd, &st))
+		rc = -errno;
+	else
+		*ino = st.st_ino;
+	close(fd);
+	return rc;
+}
+
+int ns_arg_parse(int procfd, const char *arg, enum ns_type type, ino_t *ino)
+{
+	char path[sizeof("/ns/") + U64_DIGITS + 16];
+	uint64_t num;
+	int rc;
+
+	if (strchr(arg, '/'))
+		return ns_inode_of_path(arg, type, ino);
+
+	rc = str_to_u64(arg, &num);
+	if (rc)
+		return -EINVAL;
+	if (num > NS_PID_MAX_LIMIT) {
+		if (num > (uint64_t)UINT32_MAX)
+			return -EINVAL;	/* nsfs inode numbers are 32 bits */
+		*ino = (ino_t)num;
+		return 0;
+	}
+	if (num == 0)
+		return -ESRCH;
+
+	snprintf(path, sizeof(path), "%u/ns/%s", (unsigned int)num, ns_type_name(type));
+	rc = ns_inode_at(procfd, path, type, ino);
+	return rc == -ENOENT ? -ESRCH : rc;
+}

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Reading processes from a procfs root, by request mask. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "c.h"
+#include "procfs.h"
+#include "strutils.h"
+
+/* Grows to the largest file read so far; status and stat fit the first size. */
+struct readbuf {
+	char *data;
+	size_t cap;
+};
+
+struct procfs {
+	int dirfd;
+	char *path;
+	struct readbuf buf;
+};
+
+struct procfs_scan {
+	struct procfs *pfs;
+	DIR *dir;
+	unsigned int mask;
+	struct proc_rec rec;
+	struct procfs_scan_stats stats;
+};
+
+#define READBUF_MIN	4096
+
+int procfs_open(const char *path, struct procfs **pfs)
+{
+	struct procfs *p;
+
+	if (!path)
+		path = "/proc";
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	p->path = strdup(path);
+	if (!p->path) {
+		free(p);
+		return -ENOMEM;
+	}
+	p->dirfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (p->dirfd < 0) {
+		int rc = -errno;
+
+		free(p->path);
+		free(p);
+		return rc;
+	}
+	*pfs = p;
+	return 0;
+}
+
+void procfs_close(struct procfs *pfs)
+{
+	if (!pfs)
+		return;
+	close(pfs->dirfd);
+	free(pfs->buf.data);
+	free(pfs->path);
+	free(pfs);
+}
+
+int procfs_dirfd(const struct procfs *pfs)
+{
+	return pfs->dirfd;
+}
+
+const char *procfs_path(const struct procfs *pfs)
+{
+	return pfs->path;
+}
+
+/* The errno of a failed access to a process's file, as procfs_read() reports it. */
+static int proc_errno(int err)
+{
+	switch (err) {
+	case ENOENT:
+	case ESRCH:
+		return -ESRCH;
+	case ENOTDIR:
+		return -EINVAL;	/* a numeric entry that is not a process */
+	default:
+		return -err;
+	}
+}
+
+/* Read a whole file below the root into pfs->buf; *len excludes the NUL added. */
+static int read_proc_file(struct procfs *pfs, const char *path, size_t *len)
+{
+	struct readbuf *b = &pfs->buf;
+	size_t n = 0;
+	int fd, rc = 0;
+
+	fd = openat(pfs->dirfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return proc_errno(errno);
+	for (;;) {
+		ssize_t got;
+
+		if (b->cap - n < 2) {
+			size_t cap = b->cap ? b->cap * 2 : READBUF_MIN;
+			char *data = realloc(b->data, cap);
+
+			if (!data) {
+				rc = -ENOMEM;
+				break;
+			}
+			b->data = data;
+			b->cap = cap;
+		}
+		got = read(fd, b->data + n, b->cap - n - 1);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = proc_errno(errno);
+			break;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	if (!rc) {
+		b->data[n] = '\0';
+		*len = n;
+	}
+	return rc;
+}
+
+static int read_ns(struct procfs *pfs, struct proc_rec *rec, unsigned int types)
+{
+	char path[32];
+	struct stat st;
+
+	for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
+		int rc;
+
+		if (!(types & NS_TYPE_BIT(t)))
+			continue;
+		snprintf(path, sizeof(path), "%d/ns/%s", rec->pid, ns_type_name(t));
+		rc = ns_inode_at(pfs->dirfd, path, t, &rec->ns[t]);
+		if (rc == -ENOENT) {
+			/* A kernel without this type, or a process that is gone? */
+			snprintf(path, sizeof(path), "%d", rec->pid);
+			if (fstatat(pfs->dirfd, path, &st, 0))
+				return proc_errno(errno);
+			rec->ns[t] = 0;
+		} else if (rc) {
+			return proc_errno(-rc);
+		}
+	}
+	return 0;
+}
+
+static int read_owner(struct procfs *pfs, struct proc_rec *rec)
+{
+	char path[16];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%d", rec->pid);
+	if (fstatat(pfs->dirfd, path, &st, 0))
+		return proc_errno(errno);
+	rec->owner = st.st_uid;
+	return 0;
+}
+
+/* Read the file name of the process into pfs->buf. */
+static int read_pid_file(struct procfs *pfs, pid_t pid, const char *name, size_t *len)
+{
+	char path[32];
+
+	snprintf(path, sizeof(path), "%d/%s", pid, name);
+	return read_proc_file(pfs, path, len);
+}
+
+static int read_stat(struct procfs *pfs, struct proc_rec *rec)
+{
+	size_t len;
+	int rc = read_pid_file(pfs, rec->pid, "stat", &len);
+
+	return rc ? rc : procparse_stat(pfs->buf.data, len, &rec->stat);
+}
+
+static int read_status(struct procfs *pfs, struct proc_rec *rec)
+{
+	size_t len;
+	int rc = read_pid_file(pfs, rec->pid, "status", &len);
+
+	return rc ? rc : procparse_status(pfs->buf.data, len, &rec->status);
+}
+
+static int read_cmdline(struct procfs *pfs, struct proc_rec *rec)
+{
+	size_t len;
+	int rc = read_pid_file(pfs, rec->pid, "cmdline", &len);
+
+	if (rc)
+		return rc;
+	len = procparse_cmdline(pfs->buf.data, len);
+	rec->cmdline = strndup(pfs->buf.data, len);
+	if (!rec->cmdline)
+		return -ENOMEM;
+	rec->cmdline_len = len;
+	return 0;
+}
+
+void proc_rec_init(struct proc_rec *rec, pid_t pid)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->pid = pid;
+}
+
+void proc_rec_clear(struct proc_rec *rec)
+{
+	free(rec->cmdline);
+	proc_rec_init(rec, rec->pid);
+}
+
+int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask)
+{
+	unsigned int todo = mask & ~rec->have;
+	int rc = 0;
+
+	/* Cheap first: the ns links tell a vanished process before any file is opened. */
+	if (todo & PROC_READ_NS_ALL)
+		rc = read_ns(pfs, rec, todo & PROC_READ_NS_ALL);
+	if (!rc && (todo & PROC_READ_OWNER))
+		rc = read_owner(pfs, rec);
+	if (!rc && (todo & PROC_READ_STAT))
+		rc = read_stat(pfs, rec);
+	if (!rc && (todo & PROC_READ_STATUS))
+		rc = read_status(pfs, rec);
+	if (!rc && (todo & PROC_READ_CMDLINE))
+		rc = read_cmdline(pfs, rec);
+	if (!rc)
+		rec->have |= todo;
+	return rc;
+}
+
+int procfs_scan_new(struct procfs *pfs, unsigned int mask, struct procfs_scan **scan)
+{
+	struct procfs_scan *s;
+	int fd;
+
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	fd = openat(pfs->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || !(s->dir = fdopendir(fd))) {
+		int rc = -errno;
+
+		if (fd >= 0)
+			close(fd);
+		free(s);
+		return rc;
+	}
+	s->pfs = pfs;
+	s->mask = mask;
+	*scan = s;
+	return 0;
+}
+
+static pid_t entry_pid(const struct dirent *d)
+{
+	uint64_t pid;
+
+	if (d->d_type != DT_DIR && d->d_type != DT_UNKNOWN)
+		return 0;
+	if (str_to_u64(d->d_name, &pid) || pid == 0 || pid > INT_MAX)
+		return 0;
+	return (pid_t)pid;
+}
+
+int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec)
+{
+	struct dirent *d;
+
+	for (;;) {
+		pid_t pid;
+		int rc;
+
+		errno = 0;
+		d = readdir(scan->dir);
+		if (!d)
+			return errno ? -errno : 1;
+		pid = entry_pid(d);
+		if (!pid)
+			continue;
+		scan->stats.listed++;
+
+		proc_rec_clear(&scan->rec);
+		proc_rec_init(&scan->rec, pid);
+		rc = procfs_read(scan->pfs, &scan->rec, scan->mask);
+		switch (rc) {
+		case 0:
+			*rec = &scan->rec;
+			return 0;
+		case -ESRCH:
+			scan->stats.vanished++;
+			break;
+		case -EACCES:
+		case -EPERM:
+			scan->stats.denied++;
+			break;
+		case -EINVAL:
+			scan->stats.corrupt++;
+			break;
+		default:
+			return rc;
+		}
+	}
+}
+
+const struct procfs_scan_stats *procfs_scan_stats(const struct procfs_scan *scan)
+{
+	return &scan->stats;
+}
+
+void procfs_scan_free(struct procfs_scan *scan)
+{
+	if (!scan)
+		return;
+	proc_rec_clear(&scan->rec);
+	closedir(scan->dir);
+	free(scan);
+}

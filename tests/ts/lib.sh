@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# TAP helpers for the functional tests, and the article's world of nested pid
+# namespaces built with unshare(1).  Sourced by tests/ts/*.sh.
+
+: "${top_builddir:?run through make check}" "${top_srcdir:?run through make check}"
+PIDNS_LS=$top_builddir/pidns-ls
+FIXTURES=$top_srcdir/tests/fixtures
+TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/pidns-test.XXXXXX")
+tap_count=0
+cleanups=
+
+at_exit() { cleanups="$1${cleanups:+; $cleanups}"; }
+run_cleanups() { eval "$cleanups"; rm -rf "$TESTDIR"; }
+trap run_cleanups EXIT
+trap 'exit 130' INT TERM
+
+tap_result() { # STATUS DESCRIPTION
+	tap_count=$((tap_count + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_count - $2"
+	else
+		echo "not ok $tap_count - $2"
+	fi
+}
+
+# check DESCRIPTION COMMAND...: passes when the command succeeds.
+check() {
+	desc=$1; shift
+	"$@" >"$TESTDIR/check.out" 2>&1
+	rc=$?
+	tap_result $rc "$desc"
+	[ $rc -eq 0 ] || sed 's/^/# /' "$TESTDIR/check.out"
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	if [ "$1" = "$2" ]; then
+		tap_result 0 "$3"
+	else
+		tap_result 1 "$3"
+		printf '%s\n' "# got:" "$1" "# want:" "$2" | sed 's/^/#   /'
+	fi
+}
+
+# run_cmd COMMAND...: sets $out, $err and $rc.
+run_cmd() {
+	"$@" >"$TESTDIR/out" 2>"$TESTDIR/err"
+	rc=$?
+	out=$(cat "$TESTDIR/out")
+	err=$(cat "$TESTDIR/err")
+}
+
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+done_testing() { echo "1..$tap_count"; }
+
+# The first child of a process (the children file has no final newline).
+children_of() {
+	child=
+	{ read -r child _ <"/proc/$1/task/$1/children"; } 2>/dev/null
+	echo "$child"
+}
+ns_of() { stat -L -c %i "/proc/$1/ns/$2"; }
+
+# world_start: host -> intermediate pid ns -> inner pid ns with a sleep in it,
+# the shape of the article.  Sets W_OUTER (unshare in the host's ns),
+# W_INIT1/W_INIT2 (the inits of the two namespaces, host pids), W_SLEEP, and
+# W_NS1/W_NS2 (their pid namespace inodes).  A pid namespace dies with its
+# init, so SIGKILL to the intermediate init ends it all; W_OUTER reaps it and
+# exits, and we reap W_OUTER: nothing is left, not even a zombie.
+world_start() {
+	unshare --pid --fork --kill-child -- \
+		unshare --pid --fork --kill-child -- \
+		sh -c 'sleep 600000 & wait' </dev/null >/dev/null 2>&1 &
+	W_OUTER=$!
+	at_exit world_stop
+	W_SLEEP=
+	for _ in $(seq 100); do
+		W_INIT1=$(children_of "$W_OUTER")
+		W_INIT2=$(children_of "${W_INIT1:-0}")
+		W_SLEEP=$(children_of "${W_INIT2:-0}")
+		[ -n "$W_SLEEP" ] && break
+		sleep 0.1
+	done
+	[ -n "$W_SLEEP" ] || { echo "Bail out! the nested namespaces did not come up"; exit 1; }
+	W_NS1=$(ns_of "$W_INIT1" pid)
+	W_NS2=$(ns_of "$W_INIT2" pid)
+}
+
+world_stop() {
+	[ -n "${W_OUTER:-}" ] || return 0
+	# Before the intermediate init is known, --kill-child passes W_OUTER's death on.
+	kill -KILL "${W_INIT1:-$W_OUTER}" 2>/dev/null
+	wait "$W_OUTER" 2>/dev/null
+	# The kernel tears a namespace down before its init can be reaped.
+	for _ in $(seq 50); do
+		[ -d "/proc/${W_SLEEP:-0}" ] || [ -d "/proc/${W_INIT1:-0}" ] || break
+		sleep 0.1
+	done
+	W_OUTER=
+}

@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# pidns-ls options and their errors, util-linux style.
+. "$top_srcdir/tests/ts/lib.sh"
+
+root=$FIXTURES/procfs-article
+
+run_cmd "$PIDNS_LS" --help
+is "$rc" 0 "--help: exit status 0"
+is "$(printf '%s\n' "$out" | sed -n 2p)" "Usage:" "--help: starts with Usage:"
+for opt in --json --list --noheadings --output --output-all --raw --type --notruncate \
+	--nowrap --procfs --list-columns --help --version; do
+	case $out in *"$opt"*) r=0 ;; *) r=1 ;; esac
+	tap_result $r "--help lists $opt"
+done
+is "$(printf '%s\n' "$out" | tail -n1)" "For more details see pidns-ls(1)." "--help: ends with the man page"
+
+run_cmd "$PIDNS_LS" --version
+is "$out" "pidns-ls from pidns-utils $(sed -n 's/^AC_INIT(\[pidns-utils\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" \
+	"--version: util-linux style"
+
+run_cmd "$PIDNS_LS" -o NS,FOO
+is "$rc:$err" "1:pidns-ls: unknown column: FOO" "-o with an unknown column"
+run_cmd "$PIDNS_LS" -t foo
+is "$rc:$err" "1:pidns-ls: unknown namespace type: foo" "-t with an unknown type"
+run_cmd "$PIDNS_LS" -J -r
+is "$rc:$err" "1:pidns-ls: mutually exclusive arguments: --json --raw" "-J and -r together"
+# getopt names the program as it was called: call it by name, as a user does.
+PATH=$top_builddir:$PATH run_cmd pidns-ls --bogus
+is "$rc:$err" "1:pidns-ls: unrecognized option '--bogus'
+Try 'pidns-ls --help' for more information." "an unknown option"
+run_cmd "$PIDNS_LS" extra
+is "$rc:$err" "1:pidns-ls: unexpected argument: 'extra'
+Try 'pidns-ls --help' for more information." "an argument it does not take"
+
+run_cmd "$PIDNS_LS" --procfs "$root" -n -r -o ns,Type
+is "$out" "4026531836 pid
+4026532245 pid
+4026532257 pid" "-n, -r, and column names in any case"
+run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS -o +PID
+is "$(printf '%s\n' "$out" | head -n2)" "NS PID
+4026531836 1" "-o +LIST appends to the list so far"
+run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all
+is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS" \
+	"--output-all: every column"
+
+run_cmd "$PIDNS_LS" -H
+is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" \
+	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS " "-H: every column, in order"
+is "$(printf '%s\n' "$out" | awk '$1 == "NPROCS" { print $2 }')" "<integer>" "-H: JSON type"
+run_cmd "$PIDNS_LS" -H -J
+is "$(printf '%s\n' "$out" | jq -r '.columns[0] | "\(.name) \(.type) \(.description)"')" \
+	"NS <integer> namespace identifier (inode number)" "-H -J: the column list as JSON"
+
+# A full disk must not pass for success.
+"$PIDNS_LS" --procfs "$root" >/dev/full 2>"$TESTDIR/err"
+is "$?:$(cat "$TESTDIR/err")" "1:pidns-ls: write error: No space left on device" \
+	"output to /dev/full: exit status 1 and a message"
+done_testing

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Unit tests of the procfs scan and reads on the article's fixture tree. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "c.h"
+#include "procfs.h"
+#include "tap.h"
+
+static struct procfs *open_fixture(void)
+{
+	char root[4200];
+	struct procfs *pfs = NULL;
+
+	snprintf(root, sizeof(root), "%s/procfs-article", fixture_dir());
+	is_int(procfs_open(root, &pfs), 0, "open the fixture procfs");
+	return pfs;
+}
+
+static void test_scan(struct procfs *pfs)
+{
+	/* 401 has no ns links, as on a kernel without the type: a record, ns 0. */
+	static const pid_t want[] = { 1, 2, 221, 226, 401, 83194 };
+	const struct procfs_scan_stats *stats;
+	struct procfs_scan *scan = NULL;
+	struct proc_rec *rec;
+	pid_t got[16];
+	size_t n = 0;
+	int rc;
+
+	is_int(procfs_scan_new(pfs, NS_TYPE_BIT(NS_TYPE_PID), &scan), 0, "scan: start");
+	while ((rc = procfs_scan_next(scan, &rec)) == 0 && n < 16) {
+		ok(rec->have == NS_TYPE_BIT(NS_TYPE_PID), "scan: pid %d has its pid ns only",
+		   rec->pid);
+		got[n++] = rec->pid;
+	}
+	is_int(rc, 1, "scan: ends with 1");
+	is_int(n, ARRAY_SIZE(want), "scan: six processes read");
+	for (size_t i = 0; i < n; i++) {
+		int found = 0;
+
+		for (size_t j = 0; j < ARRAY_SIZE(want); j++)
+			found |= got[i] == want[j];
+		ok(found, "scan: pid %d is one of the fixture's", got[i]);
+	}
+	stats = procfs_scan_stats(scan);
+	is_int(stats->listed, 7, "scan: seven numeric entries, 'self', 'sys', '12abc' ignored");
+	is_int(stats->corrupt, 1, "scan: the broken link is counted as corrupt");
+	is_int(stats->vanished, 0, "scan: nothing vanished");
+	is_int(stats->denied, 0, "scan: nothing denied");
+	procfs_scan_free(scan);
+}
+
+static void test_no_links(struct procfs *pfs)
+{
+	struct proc_rec rec;
+
+	proc_rec_init(&rec, 401);
+	is_int(procfs_read(pfs, &rec, PROC_READ_NS_ALL), 0,
+	       "read: a process without ns links reads");
+	is_int(rec.ns[NS_TYPE_PID], 0, "read: its pid ns is unknown (0)");
+	proc_rec_clear(&rec);
+}
+
+static void test_read(struct procfs *pfs)
+{
+	struct proc_rec rec;
+
+	proc_rec_init(&rec, 83194);
+	is_int(procfs_read(pfs, &rec, PROC_READ_STATUS | PROC_READ_CMDLINE), 0,
+	       "read: status and cmdline of the sleep");
+	is_int(rec.status.nlevels, 3, "read: three levels");
+	is_int(rec.status.nspid[2], 3059, "read: the innermost pid");
+	is_str(rec.cmdline, "sleep 600000", "read: the command line");
+	ok(!(rec.have & PROC_READ_STAT), "read: stat was not asked for");
+
+	is_int(procfs_read(pfs, &rec, PROC_READ_STAT | PROC_READ_NS_ALL), 0,
+	       "read: more fields later");
+	is_str(rec.stat.comm, "sleep", "read: comm");
+	is_int(rec.stat.ppid, 83190, "read: ppid");
+	is_int(rec.ns[NS_TYPE_UTS], 4026532258, "read: uts namespace");
+	is_int(rec.ns[NS_TYPE_NET], 4026531840, "read: net namespace");
+	proc_rec_clear(&rec);
+
+	proc_rec_init(&rec, 2);
+	is_int(procfs_read(pfs, &rec, PROC_READ_CMDLINE | PROC_READ_OWNER), 0,
+	       "read: a kernel thread");
+	is_int(rec.cmdline_len, 0, "read: a kernel thread's cmdline is empty");
+	is_str(rec.cmdline, "", "read: and a valid string");
+	is_int(rec.owner, getuid(), "read: owner of the fixture's directory");
+	proc_rec_clear(&rec);
+
+	proc_rec_init(&rec, 999);
+	is_int(procfs_read(pfs, &rec, PROC_READ_STAT), -ESRCH, "read: a missing pid is -ESRCH");
+	is_int(procfs_read(pfs, &rec, NS_TYPE_BIT(NS_TYPE_PID)), -ESRCH,
+	       "read: a missing pid's ns link is -ESRCH");
+	proc_rec_clear(&rec);
+}
+
+static void test_live(void)
+{
+	struct procfs *pfs = NULL;
+	struct proc_rec rec;
+	char self[64];
+
+	is_int(procfs_open(NULL, &pfs), 0, "live: open /proc");
+	proc_rec_init(&rec, getpid());
+	is_int(procfs_read(pfs, &rec, PROC_READ_STAT | PROC_READ_STATUS | PROC_READ_CMDLINE |
+			   PROC_READ_NS_ALL), 0, "live: read myself");
+	is_int(rec.stat.ppid, getppid(), "live: my ppid");
+	ok(rec.status.nlevels >= 1, "live: at least one pid level");
+	is_int(rec.status.nspid[0], getpid(), "live: outermost NSpid is my pid in /proc");
+	ok(strstr(rec.cmdline, "test-procfs") != NULL, "live: my command line");
+	snprintf(self, sizeof(self), "%.15s", "test-procfs");
+	is_str(rec.stat.comm, self, "live: my comm");
+	ok(rec.ns[NS_TYPE_PID] != 0, "live: my pid namespace");
+	proc_rec_clear(&rec);
+	procfs_close(pfs);
+
+	is_int(procfs_open("/nonexistent-procfs", &pfs), -ENOENT, "open: missing directory");
+	is_int(procfs_open("/etc/hostname", &pfs), -ENOTDIR, "open: not a directory");
+}
+
+int main(void)
+{
+	struct procfs *pfs = open_fixture();
+
+	test_scan(pfs);
+	test_no_links(pfs);
+	test_read(pfs);
+	procfs_close(pfs);
+	test_live();
+	return done_testing();
+}
