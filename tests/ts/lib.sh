@@ -4,7 +4,7 @@
 
 : "${top_builddir:?run through make check}" "${top_srcdir:?run through make check}"
 PIDNS_LS=$top_builddir/pidns-ls
-FIXTURES=$top_srcdir/tests/fixtures
+FIXTURES=$top_builddir/tests/fixture-trees
 TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/pidns-test.XXXXXX")
 tap_count=0
 cleanups=

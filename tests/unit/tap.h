@@ -40,19 +40,26 @@ static void __attribute__((format(printf, 2, 3))) tap_result(int pass, const cha
 		       got_ ? got_ : "(null)", want_ ? want_ : "(null)");	\
 } while (0)
 
+/* Stop the whole test: what follows cannot run. */
+static void __attribute__((noreturn)) bail_out(const char *why)
+{
+	printf("Bail out! %s\n", why);
+	exit(1);
+}
+
 static int done_testing(void)
 {
 	printf("1..%u\n", tap_count);
 	return 0;
 }
 
-/* Where the fixtures are: $top_srcdir/tests/fixtures, as make check sets it. */
+/* Where make check made the fixture trees: $top_builddir/tests/fixture-trees. */
 static inline const char *fixture_dir(void)
 {
 	static char path[4096];
-	const char *top = getenv("top_srcdir");
+	const char *top = getenv("top_builddir");
 
-	snprintf(path, sizeof(path), "%s/tests/fixtures", top ? top : ".");
+	snprintf(path, sizeof(path), "%s/tests/fixture-trees", top ? top : ".");
 	return path;
 }
 

@@ -41,7 +41,8 @@ static void test_many(void)
 	struct ns_groups *g = NULL;
 	int ok_all = 1;
 
-	ns_groups_new(&g);
+	if (ns_groups_new(&g))
+		bail_out("cannot allocate groups");
 	/* Consecutive inodes, as nsfs hands them out, across several index growths. */
 	for (unsigned int i = 0; i < 5000; i++) {
 		ns_groups_add(g, NS_TYPE_PID, 4026532000 + i, (pid_t)(10000 - i));
@@ -66,8 +67,8 @@ static void test_collect(void)
 	char root[4200];
 
 	snprintf(root, sizeof(root), "%s/procfs-article", fixture_dir());
-	procfs_open(root, &pfs);
-	ns_groups_new(&g);
+	if (procfs_open(root, &pfs) || ns_groups_new(&g))
+		bail_out("cannot open the fixture procfs");
 	is_int(ns_groups_collect(g, pfs, NS_TYPE_BIT(NS_TYPE_PID) | NS_TYPE_BIT(NS_TYPE_UTS),
 				 &stats), 0, "collect: the fixture");
 	is_int(ns_groups_count(g), 5, "collect: 3 pid + 2 uts namespaces");

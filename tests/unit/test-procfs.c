@@ -15,7 +15,8 @@ static struct procfs *open_fixture(void)
 	struct procfs *pfs = NULL;
 
 	snprintf(root, sizeof(root), "%s/procfs-article", fixture_dir());
-	is_int(procfs_open(root, &pfs), 0, "open the fixture procfs");
+	if (procfs_open(root, &pfs))
+		bail_out("cannot open the fixture procfs");
 	return pfs;
 }
 
