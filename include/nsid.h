@@ -60,4 +60,11 @@ int ns_inode_at(int dirfd, const char *path, enum ns_type type, ino_t *ino);
  */
 int ns_arg_parse(int procfd, const char *arg, enum ns_type type, ino_t *ino);
 
+/*
+ * ns_arg_parse() that keeps the namespace open: *fd is an nsfs fd for the
+ * ioctls, or -1 where only the inode is known (an inode number, a link of a
+ * procfs copy).  The caller closes *fd.
+ */
+int ns_arg_open(int procfd, const char *arg, enum ns_type type, int *fd, ino_t *ino);
+
 #endif /* PIDNS_NSID_H */

@@ -105,50 +105,69 @@ int ns_inode_at(int dirfd, const char *path, enum ns_type type, ino_t *ino)
 	return 0;
 }
 
-static int ns_inode_of_path(const char *path, enum ns_type type, ino_t *ino)
+/* Open an nsfs file of the given type; the fd stays open in *fd. */
+static int ns_open_checked(int dirfd, const char *path, enum ns_type type, int *fd, ino_t *ino)
 {
 	struct stat st;
-	int fd, nstype, rc = 0;
+	int nsfd, nstype, rc = 0;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return ns_inode_at(AT_FDCWD, path, type, ino);
-
-	nstype = ioctl(fd, NS_GET_NSTYPE);
+	nsfd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+	if (nsfd < 0)
+		return -errno;
+	nstype = ioctl(nsfd, NS_GET_NSTYPE);
 	if (nstype < 0)
 		rc = errno == ENOTTY || errno == EINVAL ? -ENOTTY : -errno;
 	else if (ns_type_from_clone_flag(nstype) != (int)type)
 		rc = -EMEDIUMTYPE;
-	else if (fstat(fd, &st))
+	else if (fstat(nsfd, &st))
 		rc = -errno;
-	else
-		*ino = st.st_ino;
-	close(fd);
+	if (rc) {
+		close(nsfd);
+		return rc;
+	}
+	*fd = nsfd;
+	*ino = st.st_ino;
+	return 0;
+}
+
+int ns_arg_open(int procfd, const char *arg, enum ns_type type, int *fd, ino_t *ino)
+{
+	char pidpath[sizeof("/ns/") + U64_DIGITS + 16];
+	const char *path = arg;
+	int dirfd = AT_FDCWD;
+	uint64_t num;
+	int rc;
+
+	*fd = -1;
+	if (!strchr(arg, '/')) {
+		if (str_to_u64(arg, &num))
+			return -EINVAL;
+		if (num > NS_PID_MAX_LIMIT) {
+			if (num > (uint64_t)UINT32_MAX)
+				return -EINVAL;	/* nsfs inode numbers are 32 bits */
+			*ino = (ino_t)num;
+			return 0;
+		}
+		if (num == 0)
+			return -ESRCH;
+		snprintf(pidpath, sizeof(pidpath), "%u/ns/%s", (unsigned int)num,
+			 ns_type_name(type));
+		path = pidpath;
+		dirfd = procfd;
+	}
+	rc = ns_open_checked(dirfd, path, type, fd, ino);
+	if (rc == -ENOENT)
+		rc = ns_inode_at(dirfd, path, type, ino);	/* a link that only has text */
+	if (rc == -ENOENT && path == pidpath)
+		rc = -ESRCH;
 	return rc;
 }
 
 int ns_arg_parse(int procfd, const char *arg, enum ns_type type, ino_t *ino)
 {
-	char path[sizeof("/ns/") + U64_DIGITS + 16];
-	uint64_t num;
-	int rc;
+	int fd, rc = ns_arg_open(procfd, arg, type, &fd, ino);
 
-	if (strchr(arg, '/'))
-		return ns_inode_of_path(arg, type, ino);
-
-	rc = str_to_u64(arg, &num);
-	if (rc)
-		return -EINVAL;
-	if (num > NS_PID_MAX_LIMIT) {
-		if (num > (uint64_t)UINT32_MAX)
-			return -EINVAL;	/* nsfs inode numbers are 32 bits */
-		*ino = (ino_t)num;
-		return 0;
-	}
-	if (num == 0)
-		return -ESRCH;
-
-	snprintf(path, sizeof(path), "%u/ns/%s", (unsigned int)num, ns_type_name(type));
-	rc = ns_inode_at(procfd, path, type, ino);
-	return rc == -ENOENT ? -ESRCH : rc;
+	if (fd >= 0)
+		close(fd);
+	return rc;
 }

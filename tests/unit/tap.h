@@ -10,7 +10,7 @@
 
 static unsigned int tap_count;
 
-static void __attribute__((format(printf, 2, 3))) tap_result(int pass, const char *fmt, ...)
+static inline void __attribute__((format(printf, 2, 3))) tap_result(int pass, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -41,13 +41,13 @@ static void __attribute__((format(printf, 2, 3))) tap_result(int pass, const cha
 } while (0)
 
 /* Stop the whole test: what follows cannot run. */
-static void __attribute__((noreturn)) bail_out(const char *why)
+static inline void __attribute__((noreturn)) bail_out(const char *why)
 {
 	printf("Bail out! %s\n", why);
 	exit(1);
 }
 
-static int done_testing(void)
+static inline int done_testing(void)
 {
 	printf("1..%u\n", tap_count);
 	return 0;
