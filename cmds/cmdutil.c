@@ -10,7 +10,10 @@
 #include <unistd.h>
 
 #include "cmdutil.h"
+#include "columns.h"
 #include "nls.h"
+#include "pidns.h"
+#include "procfs.h"
 #include "strutils.h"
 
 static void __attribute__((noreturn)) out_of_memory(void)
@@ -105,4 +108,54 @@ uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint
 	if (str_to_u64(str, &num) || num < min || num > max)
 		errx(status, _("invalid %s argument: '%s'"), what, str);
 	return num;
+}
+
+void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg, int status,
+			 struct ns_handle *ns)
+{
+	int rc = ns_arg_open(procfs_dirfd(pfs), arg, NS_TYPE_PID, &ns->fd, &ns->ino);
+
+	switch (rc) {
+	case 0:
+		return;
+	case -EINVAL:
+		errx(status, _("invalid %s argument: '%s' (a pid, an inode number or a path)"),
+		     opt, arg);
+	case -ESRCH:
+		errx(status, _("%s %s: no such process"), opt, arg);
+	case -ENOTTY:
+		errx(status, _("%s %s: not a namespace file"), opt, arg);
+	case -EMEDIUMTYPE:
+		errx(status, _("%s %s: not a pid namespace"), opt, arg);
+	default:
+		errno = -rc;
+		err(status, _("%s %s"), opt, arg);
+	}
+}
+
+void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
+			   const char *arg, int status)
+{
+	const char *bad;
+	size_t badlen;
+
+	switch (collist_parse(list, tab, ntab, arg, &bad, &badlen)) {
+	case 0:
+		return;
+	case -EINVAL:
+		errx(status, _("unknown column: %.*s"), (int)badlen, bad);
+	default:
+		errx(status, _("too many columns: %s"), arg);
+	}
+}
+
+void print_column_list(const struct colinfo *tab, size_t ntab, unsigned int modes)
+{
+	struct libscols_table *tb;
+
+	if (coltab_new_column_list(tab, ntab, modes, &tb))
+		out_of_memory();
+	scols_print_table(tb);
+	scols_unref_table(tb);
+	exit(EXIT_SUCCESS);
 }

@@ -30,4 +30,25 @@ void __attribute__((noreturn)) print_version(void);
 uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint64_t max,
 			   int status);
 
+struct procfs;
+struct ns_handle;
+struct colinfo;
+struct collist;
+
+/* Apply an -o argument to list, or exit with status naming the unknown column. */
+void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
+			   const char *arg, int status);
+
+/* -H: print the columns of tab in the table modes (COLTAB_*), then exit(0). */
+void __attribute__((noreturn)) print_column_list(const struct colinfo *tab, size_t ntab,
+						 unsigned int modes);
+
+/*
+ * Resolve the namespace argument of option opt (a pid, an inode number or an
+ * nsfs path, see ns_arg_open()) to a pid namespace, or exit with status
+ * after a message that says what is wrong with it.
+ */
+void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg, int status,
+			 struct ns_handle *ns);
+
 #endif /* PIDNS_CMDUTIL_H */

@@ -310,32 +310,6 @@ static int list_namespaces(struct lsctl *ctl)
 	return EXIT_SUCCESS;
 }
 
-static void parse_columns(struct lsctl *ctl, const char *arg)
-{
-	const char *bad;
-	size_t badlen;
-
-	switch (collist_parse(&ctl->cols, infos, ARRAY_SIZE(infos), arg, &bad, &badlen)) {
-	case 0:
-		return;
-	case -EINVAL:
-		errx(EXIT_FAILURE, _("unknown column: %.*s"), (int)badlen, bad);
-	default:
-		errx(EXIT_FAILURE, _("too many columns: %s"), arg);
-	}
-}
-
-static void print_column_list(unsigned int modes)
-{
-	struct libscols_table *tb;
-
-	if (coltab_new_column_list(infos, ARRAY_SIZE(infos), modes, &tb))
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
-	scols_print_table(tb);
-	scols_unref_table(tb);
-	exit(EXIT_SUCCESS);
-}
-
 int main(int argc, char **argv)
 {
 	enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS };
@@ -375,7 +349,8 @@ int main(int argc, char **argv)
 			ctl.modes |= COLTAB_NOHEADINGS;
 			break;
 		case 'o':
-			parse_columns(&ctl, optarg);
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), optarg,
+					      EXIT_FAILURE);
 			break;
 		case OPT_OUTPUT_ALL:
 			ctl.cols.count = 0;
@@ -414,7 +389,7 @@ int main(int argc, char **argv)
 	if ((ctl.modes & COLTAB_JSON) && (ctl.modes & COLTAB_RAW))
 		errx(EXIT_FAILURE, _("mutually exclusive arguments: --json --raw"));
 	if (list_columns)
-		print_column_list(ctl.modes);
+		print_column_list(infos, ARRAY_SIZE(infos), ctl.modes);
 	if (optind < argc) {
 		warnx(_("unexpected argument: '%s'"), argv[optind]);
 		errtryhelp(EXIT_FAILURE);

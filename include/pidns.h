@@ -21,4 +21,34 @@ int ns_parent_ino(int nsfd, ino_t *ino);
 /* The user namespace that owns a namespace (NS_GET_USERNS); 0 when out of view. */
 int ns_owner_ino(int nsfd, ino_t *ino);
 
+/* A namespace as an argument names it: an nsfs fd when one could be opened, or -1. */
+struct ns_handle {
+	int fd;
+	ino_t ino;
+};
+
+/*
+ * The pid namespace of each level of a process, outermost first: ns[i] is
+ * the namespace in which NSpid[i] of its status is its pid, for the nlevels
+ * levels its status shows.  Found through NS_GET_PARENT from the process's
+ * own namespace; a level above what the caller may see is left 0.
+ */
+int pidns_levels(struct procfs *pfs, pid_t pid, unsigned int nlevels, ino_t *ns);
+
+/* Ask pidns_translate() to leave the Linux 6.11 ioctls alone (tests compare both ways). */
+#define PIDNS_NO_IOCTL	(1u << 0)
+
+/*
+ * The pid, in namespace to, of the process (or thread) whose pid in
+ * namespace from is pid; to NULL means the procfs's own view.  With an fd
+ * for each end and a procfs that is the caller's view, two ioctls answer
+ * (NS_GET_PID_FROM_PIDNS, NS_GET_PID_IN_PIDNS); otherwise, or on a kernel
+ * without them, the NSpid lines of the processes in from and below it do.
+ * Returns 0, -ESRCH (no such pid in from), -ENOENT (the process is not
+ * visible in to: a sibling's namespace or a level above it), or another
+ * negative errno.
+ */
+int pidns_translate(struct procfs *pfs, const struct ns_handle *from, const struct ns_handle *to,
+		    pid_t pid, unsigned int flags, pid_t *out);
+
 #endif /* PIDNS_PIDNS_H */

@@ -44,6 +44,12 @@ void procfs_close(struct procfs *pfs);
 int procfs_dirfd(const struct procfs *pfs);
 const char *procfs_path(const struct procfs *pfs);
 
+/*
+ * Whether the pids of this procfs are the caller's own (its pid namespace's
+ * procfs): its "self" is our pid and our parent's.
+ */
+bool procfs_is_own_view(struct procfs *pfs);
+
 void proc_rec_init(struct proc_rec *rec, pid_t pid);
 /* Free what a record owns; it may then be filled again. */
 void proc_rec_clear(struct proc_rec *rec);

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* The namespace hierarchy through the nsfs ioctls (ioctl_ns(2)). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "nsfs-ioctl.h"
 #include "pidns.h"
+#include "strutils.h"
 
 int ns_open(struct procfs *pfs, pid_t pid, enum ns_type type)
 {
@@ -48,4 +53,259 @@ int ns_parent_ino(int nsfd, ino_t *ino)
 int ns_owner_ino(int nsfd, ino_t *ino)
 {
 	return ns_relative_ino(nsfd, NS_GET_USERNS, ino);
+}
+
+int pidns_levels(struct procfs *pfs, pid_t pid, unsigned int nlevels, ino_t *ns)
+{
+	struct stat st;
+	int fd, rc = 0;
+
+	for (unsigned int i = 0; i < nlevels; i++)
+		ns[i] = 0;
+	fd = ns_open(pfs, pid, NS_TYPE_PID);
+	if (fd < 0)
+		return fd == -ENOENT ? -ESRCH : fd;
+	for (unsigned int level = nlevels; level > 0; level--) {
+		int parent;
+
+		if (fstat(fd, &st)) {
+			rc = -errno;
+			break;
+		}
+		ns[level - 1] = st.st_ino;
+		if (level == 1)
+			break;
+		parent = ioctl(fd, NS_GET_PARENT);
+		if (parent < 0) {
+			/* EPERM: the rest is above the caller's own namespace */
+			rc = errno == EPERM ? 0 : -errno;
+			break;
+		}
+		close(fd);
+		fd = parent;
+	}
+	close(fd);
+	return rc;
+}
+
+/* How many levels the namespace of member lies below ns, or -1 if not below it. */
+static int depth_below(struct procfs *pfs, pid_t member, ino_t ns)
+{
+	struct stat st;
+	int fd = ns_open(pfs, member, NS_TYPE_PID);
+	int depth = -1;
+
+	for (int d = 0; fd >= 0 && d < PROC_NS_LEVELS_MAX; d++) {
+		int parent;
+
+		if (fstat(fd, &st))
+			break;
+		if (st.st_ino == ns) {
+			depth = d;
+			break;
+		}
+		parent = ioctl(fd, NS_GET_PARENT);
+		close(fd);
+		fd = parent;
+	}
+	if (fd >= 0)
+		close(fd);
+	return depth;
+}
+
+/* Depths below the target namespace, by pid namespace, as a scan meets them. */
+struct depth_memo {
+	ino_t *ino;
+	int *depth;
+	size_t count, cap;
+};
+
+static int memo_depth(struct depth_memo *m, struct procfs *pfs, const struct proc_rec *rec,
+		      ino_t ns, int *depth)
+{
+	ino_t own = rec->ns[NS_TYPE_PID];
+
+	for (size_t i = m->count; i > 0; i--) {
+		if (m->ino[i - 1] == own) {
+			*depth = m->depth[i - 1];
+			return 0;
+		}
+	}
+	if (m->count == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 16;
+		ino_t *ino = realloc(m->ino, cap * sizeof(*ino));
+		int *dep;
+
+		if (!ino)
+			return -ENOMEM;
+		m->ino = ino;
+		dep = realloc(m->depth, cap * sizeof(*dep));
+		if (!dep)
+			return -ENOMEM;
+		m->depth = dep;
+		m->cap = cap;
+	}
+	*depth = own == ns ? 0 : depth_below(pfs, rec->pid, ns);
+	m->ino[m->count] = own;
+	m->depth[m->count++] = *depth;
+	return 0;
+}
+
+/* Whether task (a process or a thread) has pid at the level depth above its own. */
+static bool pid_at_depth(struct procfs *pfs, pid_t task, int depth, pid_t pid)
+{
+	struct proc_rec rec;
+	bool match;
+
+	proc_rec_init(&rec, task);
+	match = procfs_read(pfs, &rec, PROC_READ_STATUS) == 0 &&
+		rec.status.nlevels > (unsigned int)depth &&
+		rec.status.nspid[rec.status.nlevels - 1 - (unsigned int)depth] == pid;
+	proc_rec_clear(&rec);
+	return match;
+}
+
+/* A thread of process tgid whose pid at depth is pid; 0 when none. */
+static pid_t find_thread(struct procfs *pfs, pid_t tgid, int depth, pid_t pid)
+{
+	char path[32];
+	struct dirent *d;
+	pid_t found = 0;
+	DIR *dir;
+	int fd;
+
+	snprintf(path, sizeof(path), "%d/task", tgid);
+	fd = openat(procfs_dirfd(pfs), path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || !(dir = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	while (!found && (d = readdir(dir))) {
+		uint64_t tid;
+
+		if (str_to_u64(d->d_name, &tid) || tid == (uint64_t)tgid || tid > INT_MAX)
+			continue;
+		/* /proc/TID is there for every thread, though readdir does not list it */
+		if (pid_at_depth(pfs, (pid_t)tid, depth, pid))
+			found = (pid_t)tid;
+	}
+	closedir(dir);
+	return found;
+}
+
+/*
+ * One pass of the fallback over the processes in ns or below it: their own
+ * pid at the level of ns, or with threads, their threads' pids.
+ */
+static int scan_pass(struct procfs *pfs, struct depth_memo *memo, ino_t ns, pid_t pid,
+		     bool threads, bool *candidates, pid_t *found)
+{
+	struct procfs_scan *scan;
+	struct proc_rec *rec;
+	int rc, depth;
+
+	rc = procfs_scan_new(pfs, NS_TYPE_BIT(NS_TYPE_PID), &scan);
+	if (rc)
+		return rc;
+	while (!*found && (rc = procfs_scan_next(scan, &rec)) == 0) {
+		rc = memo_depth(memo, pfs, rec, ns, &depth);
+		if (rc)
+			break;
+		if (depth < 0)
+			continue;
+		*candidates = true;
+		if (threads)
+			*found = find_thread(pfs, rec->pid, depth, pid);
+		else if (pid_at_depth(pfs, rec->pid, depth, pid))
+			*found = rec->pid;
+	}
+	procfs_scan_free(scan);
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * The fallback: the process in ns or below it whose pid at the level of ns
+ * is pid.  Only those have their status read, and their threads are
+ * searched only when no process matches.
+ */
+static int pidns_find(struct procfs *pfs, ino_t ns, pid_t pid, pid_t *found)
+{
+	struct depth_memo memo = { 0 };
+	bool candidates = false;
+	int rc;
+
+	*found = 0;
+	rc = scan_pass(pfs, &memo, ns, pid, false, &candidates, found);
+	if (!rc && !*found && candidates)
+		rc = scan_pass(pfs, &memo, ns, pid, true, &candidates, found);
+	free(memo.ino);
+	free(memo.depth);
+	if (rc)
+		return rc;
+	return *found ? 0 : -ESRCH;
+}
+
+/* The ioctl way; -ENOTTY when the kernel does not know it. */
+static int translate_ioctl(const struct ns_handle *from, const struct ns_handle *to, pid_t pid,
+			   pid_t *out)
+{
+	int here = ioctl(from->fd, NS_GET_PID_FROM_PIDNS, pid);
+
+	if (here < 0)
+		return errno == EINVAL ? -ENOTTY : -errno;
+	if (!to) {
+		*out = here;
+		return 0;
+	}
+	*out = ioctl(to->fd, NS_GET_PID_IN_PIDNS, here);
+	if (*out < 0)
+		return errno == ESRCH ? -ENOENT : errno == EINVAL ? -ENOTTY : -errno;
+	return 0;
+}
+
+/* The pid of task in namespace to, from its status and the namespaces of its levels. */
+static int pid_in_ns(struct procfs *pfs, pid_t task, ino_t to, pid_t *out)
+{
+	ino_t levels[PROC_NS_LEVELS_MAX];
+	struct proc_rec rec;
+	int rc;
+
+	proc_rec_init(&rec, task);
+	rc = procfs_read(pfs, &rec, PROC_READ_STATUS);
+	if (!rc)
+		rc = pidns_levels(pfs, task, rec.status.nlevels, levels);
+	if (!rc) {
+		rc = -ENOENT;
+		for (unsigned int i = 0; i < rec.status.nlevels; i++) {
+			if (levels[i] == to) {
+				*out = rec.status.nspid[i];
+				rc = 0;
+			}
+		}
+	}
+	proc_rec_clear(&rec);
+	return rc;
+}
+
+int pidns_translate(struct procfs *pfs, const struct ns_handle *from, const struct ns_handle *to,
+		    pid_t pid, unsigned int flags, pid_t *out)
+{
+	pid_t task;
+	int rc;
+
+	if (!(flags & PIDNS_NO_IOCTL) && from->fd >= 0 && (!to || to->fd >= 0) &&
+	    procfs_is_own_view(pfs)) {
+		rc = translate_ioctl(from, to, pid, out);
+		if (rc != -ENOTTY)
+			return rc;
+	}
+	rc = pidns_find(pfs, from->ino, pid, &task);
+	if (rc)
+		return rc;
+	if (!to) {
+		*out = task;
+		return 0;
+	}
+	return pid_in_ns(pfs, task, to->ino, out);
 }

@@ -216,6 +216,27 @@ static int read_cmdline(struct procfs *pfs, struct proc_rec *rec)
 	return 0;
 }
 
+bool procfs_is_own_view(struct procfs *pfs)
+{
+	char text[U64_DIGITS + 1];
+	struct proc_rec rec;
+	uint64_t self;
+	ssize_t len;
+	bool own;
+
+	len = readlinkat(pfs->dirfd, "self", text, sizeof(text) - 1);
+	if (len <= 0)
+		return false;
+	text[len] = '\0';
+	if (str_to_u64(text, &self) || self != (uint64_t)getpid())
+		return false;
+	/* One pid can match by chance in another namespace; two hardly. */
+	proc_rec_init(&rec, (pid_t)self);
+	own = procfs_read(pfs, &rec, PROC_READ_STAT) == 0 && rec.stat.ppid == getppid();
+	proc_rec_clear(&rec);
+	return own;
+}
+
 void proc_rec_init(struct proc_rec *rec, pid_t pid)
 {
 	memset(rec, 0, sizeof(*rec));

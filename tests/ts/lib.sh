@@ -4,6 +4,8 @@
 
 : "${top_builddir:?run through make check}" "${top_srcdir:?run through make check}"
 PIDNS_LS=$top_builddir/pidns-ls
+PIDNS_MAP=$top_builddir/pidns-map
+HELPERS=$top_builddir/tests/helpers
 FIXTURES=$top_builddir/tests/fixture-trees
 TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/pidns-test.XXXXXX")
 tap_count=0
@@ -61,27 +63,28 @@ children_of() {
 }
 ns_of() { stat -L -c %i "/proc/$1/ns/$2"; }
 
-# world_start: host -> intermediate pid ns -> inner pid ns with a sleep in it,
-# the shape of the article.  Sets W_OUTER (unshare in the host's ns),
-# W_INIT1/W_INIT2 (the inits of the two namespaces, host pids), W_SLEEP, and
-# W_NS1/W_NS2 (their pid namespace inodes).  A pid namespace dies with its
+# world_start [COMMAND]: host -> intermediate pid ns -> inner pid ns with
+# COMMAND (default: a sleep) in it, the shape of the article.  Sets W_OUTER
+# (unshare in the host's ns), W_INIT1/W_INIT2 (the inits of the two
+# namespaces, host pids), W_LEAF (COMMAND's host pid), and W_NS1/W_NS2 (their
+# pid namespace inodes).  A pid namespace dies with its
 # init, so SIGKILL to the intermediate init ends it all; W_OUTER reaps it and
 # exits, and we reap W_OUTER: nothing is left, not even a zombie.
 world_start() {
 	unshare --pid --fork --kill-child -- \
 		unshare --pid --fork --kill-child -- \
-		sh -c 'sleep 600000 & wait' </dev/null >/dev/null 2>&1 &
+		sh -c "${1:-sleep 600000} & wait" </dev/null >/dev/null 2>&1 &
 	W_OUTER=$!
 	at_exit world_stop
-	W_SLEEP=
+	W_LEAF=
 	for _ in $(seq 100); do
 		W_INIT1=$(children_of "$W_OUTER")
 		W_INIT2=$(children_of "${W_INIT1:-0}")
-		W_SLEEP=$(children_of "${W_INIT2:-0}")
-		[ -n "$W_SLEEP" ] && break
+		W_LEAF=$(children_of "${W_INIT2:-0}")
+		[ -n "$W_LEAF" ] && break
 		sleep 0.1
 	done
-	[ -n "$W_SLEEP" ] || { echo "Bail out! the nested namespaces did not come up"; exit 1; }
+	[ -n "$W_LEAF" ] || { echo "Bail out! the nested namespaces did not come up"; exit 1; }
 	W_NS1=$(ns_of "$W_INIT1" pid)
 	W_NS2=$(ns_of "$W_INIT2" pid)
 }
@@ -93,8 +96,31 @@ world_stop() {
 	wait "$W_OUTER" 2>/dev/null
 	# The kernel tears a namespace down before its init can be reaped.
 	for _ in $(seq 50); do
-		[ -d "/proc/${W_SLEEP:-0}" ] || [ -d "/proc/${W_INIT1:-0}" ] || break
+		[ -d "/proc/${W_LEAF:-0}" ] || [ -d "/proc/${W_INIT1:-0}" ] || break
 		sleep 0.1
 	done
 	W_OUTER=
+}
+
+# sibling_start: a pid namespace beside the world's, its init a sh with a
+# sleep.  Sets S_OUTER, S_INIT and S_NS.
+sibling_start() {
+	unshare --pid --fork --kill-child -- sh -c 'sleep 600000 & wait' \
+		</dev/null >/dev/null 2>&1 &
+	S_OUTER=$!
+	at_exit sibling_stop
+	for _ in $(seq 100); do
+		S_INIT=$(children_of "$S_OUTER")
+		[ -n "$S_INIT" ] && [ -n "$(children_of "$S_INIT")" ] && break
+		sleep 0.1
+	done
+	[ -n "$S_INIT" ] || { echo "Bail out! the sibling namespace did not come up"; exit 1; }
+	S_NS=$(ns_of "$S_INIT" pid)
+}
+
+sibling_stop() {
+	[ -n "${S_OUTER:-}" ] || return 0
+	kill -KILL "${S_INIT:-$S_OUTER}" 2>/dev/null
+	wait "$S_OUTER" 2>/dev/null
+	S_OUTER=
 }

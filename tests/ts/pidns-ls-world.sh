@@ -30,7 +30,7 @@ is "$(no_nprocs "$ours")" "$(no_nprocs "$theirs")" "own namespace: same row as l
 min() { printf '%s\n' "$@" | sort -n | head -n1; }
 is "$(row_of "$ours" "$W_NS1" | cut -d' ' -f3,4)" "1 $W_INIT1" \
 	"intermediate namespace: its init alone (the others are one level down)"
-is "$(row_of "$ours" "$W_NS2" | cut -d' ' -f3,4)" "2 $(min "$W_INIT2" "$W_SLEEP")" \
+is "$(row_of "$ours" "$W_NS2" | cut -d' ' -f3,4)" "2 $(min "$W_INIT2" "$W_LEAF")" \
 	"inner namespace: 2 processes, the lowest pid represents"
 is "$(row_of "$ours" "$W_NS2" | cut -d' ' -f2)" "pid" "inner namespace: TYPE pid"
 
@@ -81,5 +81,5 @@ for t in mnt net ipc user uts cgroup time; do
 done
 
 world_stop
-check "the world is gone after the test" test ! -d "/proc/$W_SLEEP"
+check "the world is gone after the test" test ! -d "/proc/$W_LEAF"
 done_testing

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* pidns-map - translate pids between nested pid namespaces, both ways. */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libsmartcols.h>
+
+#include "c.h"
+#include "cmdutil.h"
+#include "columns.h"
+#include "nls.h"
+#include "pidns.h"
+#include "procfs.h"
+
+/* Exit codes, as pgrep has them. */
+enum {
+	MAP_EXIT_FOUND = 0,
+	MAP_EXIT_MISSING = 1,
+	MAP_EXIT_USAGE = 2,
+	MAP_EXIT_FATAL = 3,
+};
+
+enum {
+	COL_LEVEL,
+	COL_NS,
+	COL_PID,
+	COL_TGID,
+	COL_PGID,
+	COL_SID,
+	COL_COMMAND,
+};
+
+static const struct colinfo infos[] = {
+	[COL_LEVEL]   = { "LEVEL", 2, SCOLS_FL_RIGHT,
+			  N_("pid namespace level, 0 for the procfs's own"), SCOLS_JSON_NUMBER },
+	[COL_NS]      = { "NS", 10, SCOLS_FL_RIGHT, N_("pid namespace of the level (inode number)"),
+			  SCOLS_JSON_NUMBER },
+	[COL_PID]     = { "PID", 5, SCOLS_FL_RIGHT, N_("process or thread ID in that namespace"),
+			  SCOLS_JSON_NUMBER },
+	[COL_TGID]    = { "TGID", 5, SCOLS_FL_RIGHT, N_("thread group ID in that namespace"),
+			  SCOLS_JSON_NUMBER },
+	[COL_PGID]    = { "PGID", 5, SCOLS_FL_RIGHT, N_("process group ID in that namespace"),
+			  SCOLS_JSON_NUMBER },
+	[COL_SID]     = { "SID", 5, SCOLS_FL_RIGHT, N_("session ID in that namespace"),
+			  SCOLS_JSON_NUMBER },
+	[COL_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line"), SCOLS_JSON_STRING },
+};
+
+struct mapctl {
+	struct procfs *pfs;
+	struct collist cols;
+	unsigned int modes;	/* COLTAB_* */
+	unsigned int flags;	/* PIDNS_* for pidns_translate() */
+};
+
+static void __attribute__((noreturn)) usage(void)
+{
+	FILE *out = stdout;
+
+	fputs(_("\nUsage:\n"), out);
+	fprintf(out, _(" %s [options] <pid>...\n"), program_invocation_short_name);
+	fprintf(out, _(" %s --ns <ns> <pid>...\n"), program_invocation_short_name);
+	fprintf(out, _(" %s --from <ns> --to <ns> <pid>...\n"), program_invocation_short_name);
+	fputs(_("\nShow a pid at every level of its nested pid namespaces, or translate\n"
+		"a pid from one pid namespace to another.\n"), out);
+	fputs(_("\nOptions:\n"), out);
+	fputs(_("     --ns <ns>          the pids are in <ns>: print them as seen here\n"), out);
+	fputs(_("     --from <ns>        the pids are in <ns>\n"), out);
+	fputs(_("     --to <ns>          print the pids as seen in <ns>\n"), out);
+	fputs(_(" -J, --json             use JSON output format\n"), out);
+	fputs(_(" -n, --noheadings       don't print headings\n"), out);
+	fputs(_(" -o, --output <list>    define which output columns to use\n"), out);
+	fputs(_(" -r, --raw              use the raw output format\n"), out);
+	fputs(_("     --procfs <dir>     read processes from <dir> instead of /proc\n"), out);
+	fputs(_("\n <ns> is a pid, a namespace inode number, or a path like /proc/PID/ns/pid.\n"),
+	      out);
+	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
+	fputs(_(" -h, --help             display this help\n"), out);
+	fputs(_(" -V, --version          display version\n"), out);
+	fputs(_("\nAvailable output columns:\n"), out);
+	for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
+		fprintf(out, " %11s  %s\n", infos[i].name, _(infos[i].help));
+	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+	exit(MAP_EXIT_FOUND);
+}
+
+static pid_t parse_pid(const char *arg)
+{
+	return (pid_t)parse_num_or_exit(arg, "pid", 1, INT_MAX, MAP_EXIT_USAGE);
+}
+
+static char *level_cell(const struct proc_rec *rec, const ino_t *levels, unsigned int level,
+			int col)
+{
+	const struct proc_status *st = &rec->status;
+	char *str = NULL;
+
+	switch (col) {
+	case COL_LEVEL:
+		xasprintf(&str, "%u", level);
+		break;
+	case COL_NS:
+		if (levels[level])
+			xasprintf(&str, "%ju", (uintmax_t)levels[level]);
+		break;
+	case COL_PID:
+		xasprintf(&str, "%d", st->nspid[level]);
+		break;
+	case COL_TGID:
+		if (st->have & STATUS_HAVE_NSTGID)
+			xasprintf(&str, "%d", st->nstgid[level]);
+		break;
+	case COL_PGID:
+		if (st->have & STATUS_HAVE_NSPGID)
+			xasprintf(&str, "%d", st->nspgid[level]);
+		break;
+	case COL_SID:
+		if (st->have & STATUS_HAVE_NSSID)
+			xasprintf(&str, "%d", st->nssid[level]);
+		break;
+	case COL_COMMAND:
+		str = xstrdup(rec->cmdline_len ? rec->cmdline : rec->stat.comm);
+		break;
+	}
+	return str;
+}
+
+/* One row per level of pid; false when it cannot be read. */
+static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
+{
+	ino_t levels[PROC_NS_LEVELS_MAX];
+	struct proc_rec rec;
+	int rc;
+
+	proc_rec_init(&rec, pid);
+	rc = procfs_read(ctl->pfs, &rec, PROC_READ_STATUS | PROC_READ_STAT | PROC_READ_CMDLINE);
+	if (!rc && !(rec.status.have & STATUS_HAVE_NSPID))
+		rc = -ENOTSUP;	/* Linux before 4.1 has no NSpid: line */
+	if (!rc)
+		rc = pidns_levels(ctl->pfs, pid, rec.status.nlevels, levels);
+	switch (rc) {
+	case 0:
+		break;
+	case -ENOMEM:
+		errx(MAP_EXIT_FATAL, _("cannot allocate memory"));
+	case -ESRCH:
+		warnx(_("%d: no such process"), pid);
+		proc_rec_clear(&rec);
+		return false;
+	default:
+		errno = -rc;
+		warn(_("%d: cannot read its pid namespaces"), pid);
+		proc_rec_clear(&rec);
+		return false;
+	}
+
+	for (unsigned int level = 0; level < rec.status.nlevels; level++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln)
+			errx(MAP_EXIT_FATAL, _("failed to allocate output line"));
+		for (size_t i = 0; i < ctl->cols.count; i++) {
+			char *data = level_cell(&rec, levels, level, ctl->cols.ids[i]);
+
+			if (data && scols_line_refer_data(ln, i, data))
+				errx(MAP_EXIT_FATAL, _("failed to add output data"));
+		}
+	}
+	proc_rec_clear(&rec);
+	return true;
+}
+
+static int show_levels(struct mapctl *ctl, char **pids, int npids)
+{
+	struct libscols_table *tb;
+	int status = MAP_EXIT_FOUND;
+
+	if (coltab_new(infos, &ctl->cols, ctl->modes, "levels", &tb))
+		errx(MAP_EXIT_FATAL, _("cannot allocate memory"));
+	for (int i = 0; i < npids; i++) {
+		if (!add_levels(ctl, tb, parse_pid(pids[i])))
+			status = MAP_EXIT_MISSING;
+	}
+	scols_print_table(tb);
+	scols_unref_table(tb);
+	return status;
+}
+
+static int translate(struct mapctl *ctl, const struct ns_handle *from,
+		     const struct ns_handle *to, char **pids, int npids)
+{
+	int status = MAP_EXIT_FOUND;
+
+	for (int i = 0; i < npids; i++) {
+		pid_t pid = parse_pid(pids[i]), out;
+		int rc = pidns_translate(ctl->pfs, from, to, pid, ctl->flags, &out);
+
+		switch (rc) {
+		case 0:
+			printf("%d\n", out);
+			continue;
+		case -ESRCH:
+			warnx(_("%d: no such process in pid namespace %ju"), pid,
+			      (uintmax_t)from->ino);
+			break;
+		case -ENOENT:
+			warnx(_("%d: not visible in pid namespace %ju"), pid, (uintmax_t)to->ino);
+			break;
+		case -ENOMEM:
+			errx(MAP_EXIT_FATAL, _("cannot allocate memory"));
+		default:
+			errno = -rc;
+			err(MAP_EXIT_FATAL, _("%d: cannot translate"), pid);
+		}
+		status = MAP_EXIT_MISSING;
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_NS = CHAR_MAX + 1, OPT_FROM, OPT_TO, OPT_PROCFS };
+	static const struct option longopts[] = {
+		{ "ns",		  required_argument, NULL, OPT_NS },
+		{ "from",	  required_argument, NULL, OPT_FROM },
+		{ "to",		  required_argument, NULL, OPT_TO },
+		{ "json",	  no_argument,	     NULL, 'J' },
+		{ "noheadings",	  no_argument,	     NULL, 'n' },
+		{ "output",	  required_argument, NULL, 'o' },
+		{ "raw",	  no_argument,	     NULL, 'r' },
+		{ "procfs",	  required_argument, NULL, OPT_PROCFS },
+		{ "list-columns", no_argument,	     NULL, 'H' },
+		{ "help",	  no_argument,	     NULL, 'h' },
+		{ "version",	  no_argument,	     NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const int default_columns[] = {
+		COL_LEVEL, COL_NS, COL_PID, COL_TGID, COL_PGID, COL_SID, COL_COMMAND,
+	};
+	struct mapctl ctl = { .flags = 0 };
+	const char *from_arg = NULL, *from_opt = NULL, *to_arg = NULL, *procfs_dir = NULL;
+	struct ns_handle from, to;
+	bool list_columns = false;
+	int c, rc;
+
+	cmd_init();
+	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
+
+	while ((c = getopt_long(argc, argv, "Jno:rHhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_NS:
+		case OPT_FROM:
+			if (from_arg)
+				errx(MAP_EXIT_USAGE, _("--ns and --from name the same thing: give one"));
+			from_opt = c == OPT_NS ? "--ns" : "--from";
+			from_arg = optarg;
+			break;
+		case OPT_TO:
+			to_arg = optarg;
+			break;
+		case 'J':
+			ctl.modes |= COLTAB_JSON;
+			break;
+		case 'n':
+			ctl.modes |= COLTAB_NOHEADINGS;
+			break;
+		case 'o':
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), optarg,
+					      MAP_EXIT_USAGE);
+			break;
+		case 'r':
+			ctl.modes |= COLTAB_RAW;
+			break;
+		case OPT_PROCFS:
+			procfs_dir = optarg;
+			break;
+		case 'H':
+			list_columns = true;
+			break;
+		case 'h':
+			usage();
+		case 'V':
+			print_version();
+		default:
+			errtryhelp(MAP_EXIT_USAGE);
+		}
+	}
+	if ((ctl.modes & COLTAB_JSON) && (ctl.modes & COLTAB_RAW))
+		errx(MAP_EXIT_USAGE, _("mutually exclusive arguments: --json --raw"));
+	if (list_columns)
+		print_column_list(infos, ARRAY_SIZE(infos), ctl.modes);
+	if (to_arg && !from_arg)
+		errx(MAP_EXIT_USAGE, _("--to needs --from"));
+	if (to_arg && from_opt && strcmp(from_opt, "--ns") == 0)
+		errx(MAP_EXIT_USAGE, _("--ns prints pids as seen here; use --from with --to"));
+	if (optind == argc) {
+		warnx(_("no pid given"));
+		errtryhelp(MAP_EXIT_USAGE);
+	}
+	/* Undocumented on purpose: tests force the /proc way to compare it with the ioctls. */
+	if (getenv("PIDNS_MAP_NO_IOCTL"))
+		ctl.flags |= PIDNS_NO_IOCTL;
+
+	rc = procfs_open(procfs_dir, &ctl.pfs);
+	if (rc) {
+		errno = -rc;
+		err(MAP_EXIT_FATAL, _("cannot open %s"), procfs_dir ? procfs_dir : "/proc");
+	}
+	if (!from_arg) {
+		rc = show_levels(&ctl, argv + optind, argc - optind);
+	} else {
+		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, MAP_EXIT_USAGE, &from);
+		if (to_arg)
+			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, MAP_EXIT_USAGE, &to);
+		rc = translate(&ctl, &from, to_arg ? &to : NULL, argv + optind, argc - optind);
+		if (from.fd >= 0)
+			close(from.fd);
+		if (to_arg && to.fd >= 0)
+			close(to.fd);
+	}
+	procfs_close(ctl.pfs);
+	return rc;
+}
