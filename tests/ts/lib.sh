@@ -55,51 +55,12 @@ run_cmd() {
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 done_testing() { echo "1..$tap_count"; }
 
-# The first child of a process (the children file has no final newline).
-children_of() {
-	child=
-	{ read -r child _ <"/proc/$1/task/$1/children"; } 2>/dev/null
-	echo "$child"
-}
-ns_of() { stat -L -c %i "/proc/$1/ns/$2"; }
+. "$top_srcdir/tools/world.sh"
 
-# world_start [COMMAND]: host -> intermediate pid ns -> inner pid ns with
-# COMMAND (default: a sleep) in it, the shape of the article.  Sets W_OUTER
-# (unshare in the host's ns), W_INIT1/W_INIT2 (the inits of the two
-# namespaces, host pids), W_LEAF (COMMAND's host pid), and W_NS1/W_NS2 (their
-# pid namespace inodes).  A pid namespace dies with its
-# init, so SIGKILL to the intermediate init ends it all; W_OUTER reaps it and
-# exits, and we reap W_OUTER: nothing is left, not even a zombie.
-world_start() {
-	unshare --pid --fork --kill-child -- \
-		unshare --pid --fork --kill-child -- \
-		sh -c "${1:-sleep 600000} & wait" </dev/null >/dev/null 2>&1 &
-	W_OUTER=$!
+# The world of tools/world.sh, torn down when the test exits, however it exits.
+start_world() {
 	at_exit world_stop
-	W_LEAF=
-	for _ in $(seq 100); do
-		W_INIT1=$(children_of "$W_OUTER")
-		W_INIT2=$(children_of "${W_INIT1:-0}")
-		W_LEAF=$(children_of "${W_INIT2:-0}")
-		[ -n "$W_LEAF" ] && break
-		sleep 0.1
-	done
-	[ -n "$W_LEAF" ] || { echo "Bail out! the nested namespaces did not come up"; exit 1; }
-	W_NS1=$(ns_of "$W_INIT1" pid)
-	W_NS2=$(ns_of "$W_INIT2" pid)
-}
-
-world_stop() {
-	[ -n "${W_OUTER:-}" ] || return 0
-	# Before the intermediate init is known, --kill-child passes W_OUTER's death on.
-	kill -KILL "${W_INIT1:-$W_OUTER}" 2>/dev/null
-	wait "$W_OUTER" 2>/dev/null
-	# The kernel tears a namespace down before its init can be reaped.
-	for _ in $(seq 50); do
-		[ -d "/proc/${W_LEAF:-0}" ] || [ -d "/proc/${W_INIT1:-0}" ] || break
-		sleep 0.1
-	done
-	W_OUTER=
+	world_start "$@" || { echo "Bail out! the nested namespaces did not come up"; exit 1; }
 }
 
 # sibling_start: a pid namespace beside the world's, its init a sh with a

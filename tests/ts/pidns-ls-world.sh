@@ -6,7 +6,7 @@ command -v unshare >/dev/null || skip_all "unshare(1) is not installed"
 command -v lsns >/dev/null || skip_all "lsns(8) is not installed"
 unshare --pid --fork --kill-child true 2>/dev/null ||
 	skip_all "this machine does not let us create pid namespaces"
-world_start
+start_world
 
 cols=NS,TYPE,NPROCS,PID,USER,COMMAND
 ours=$("$PIDNS_LS" -t pid -l -r -o $cols)

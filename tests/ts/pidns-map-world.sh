@@ -6,7 +6,7 @@
 command -v unshare >/dev/null || skip_all "unshare(1) is not installed"
 unshare --pid --fork --kill-child true 2>/dev/null ||
 	skip_all "this machine does not let us create pid namespaces"
-world_start "$HELPERS/threads"
+start_world "$HELPERS/threads"
 sibling_start
 
 root_ns=$(ns_of $$ pid)

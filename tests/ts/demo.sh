@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# tools/demo, the README's main job: it answers right and leaves nothing behind.
+. "$top_srcdir/tests/ts/lib.sh"
+
+unshare --pid --fork --kill-child true 2>/dev/null ||
+	skip_all "this machine does not let us create pid namespaces"
+
+PIDNS_BIN=$top_builddir bash "$top_srcdir/tools/demo" >"$TESTDIR/demo" 2>&1
+is "$?" 0 "the demo exits 0"
+leaf=$(sed -n "s/^a 'sleep 600000' which is pid \([0-9]*\) here and pid 2 inside.$/\1/p" \
+	"$TESTDIR/demo")
+check "the demo names the sleep's pids" test -n "$leaf"
+is "$(grep -A1 -- '^\$ pidns-map --ns' "$TESTDIR/demo" | tail -n1)" "$leaf" \
+	"pidns-map --ns finds the sleep from inside"
+is "$(tail -n1 "$TESTDIR/demo")" "2" "pidns-map --from/--to finds it inside"
+is "$(grep -c '^\$ ' "$TESTDIR/demo")" 4 "four commands shown"
+check "the demo's world is gone" test ! -d "/proc/$leaf"
+done_testing
