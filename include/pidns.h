@@ -35,6 +35,23 @@ struct ns_handle {
  */
 int pidns_levels(struct procfs *pfs, pid_t pid, unsigned int nlevels, ino_t *ns);
 
+/*
+ * Which pid namespaces lie below a namespace top, and how deep: a memo that
+ * a scan fills as it meets namespaces, one NS_GET_PARENT walk for each.
+ */
+struct pidns_below;
+
+int pidns_below_new(ino_t top, struct pidns_below **below);
+void pidns_below_free(struct pidns_below *below);
+
+/*
+ * How many levels below top the pid namespace of rec (rec->ns[NS_TYPE_PID]
+ * read) lies: 0 for top itself, -1 when it is not below top.  The process's
+ * pid in top is then NSpid[nlevels - 1 - depth].  Returns 0 or -ENOMEM.
+ */
+int pidns_below_depth(struct pidns_below *below, struct procfs *pfs, const struct proc_rec *rec,
+		      int *depth);
+
 /* Ask pidns_translate() to leave the Linux 6.11 ioctls alone (tests compare both ways). */
 #define PIDNS_NO_IOCTL	(1u << 0)
 

@@ -113,41 +113,65 @@ static int depth_below(struct procfs *pfs, pid_t member, ino_t ns)
 	return depth;
 }
 
-/* Depths below the target namespace, by pid namespace, as a scan meets them. */
-struct depth_memo {
-	ino_t *ino;
-	int *depth;
+struct pidns_below {
+	ino_t top;
+	ino_t *ino;		/* pid namespaces met so far */
+	int *depth;		/* and how deep below top each lies, or -1 */
 	size_t count, cap;
 };
 
-static int memo_depth(struct depth_memo *m, struct procfs *pfs, const struct proc_rec *rec,
-		      ino_t ns, int *depth)
+int pidns_below_new(ino_t top, struct pidns_below **below)
+{
+	*below = calloc(1, sizeof(**below));
+	if (!*below)
+		return -ENOMEM;
+	(*below)->top = top;
+	return 0;
+}
+
+void pidns_below_free(struct pidns_below *below)
+{
+	if (!below)
+		return;
+	free(below->ino);
+	free(below->depth);
+	free(below);
+}
+
+static int below_grow(struct pidns_below *b)
+{
+	size_t cap = b->cap ? b->cap * 2 : 16;
+	ino_t *ino = realloc(b->ino, cap * sizeof(*ino));
+	int *depth;
+
+	if (!ino)
+		return -ENOMEM;
+	b->ino = ino;
+	depth = realloc(b->depth, cap * sizeof(*depth));
+	if (!depth)
+		return -ENOMEM;
+	b->depth = depth;
+	b->cap = cap;
+	return 0;
+}
+
+int pidns_below_depth(struct pidns_below *b, struct procfs *pfs, const struct proc_rec *rec,
+		      int *depth)
 {
 	ino_t own = rec->ns[NS_TYPE_PID];
 
-	for (size_t i = m->count; i > 0; i--) {
-		if (m->ino[i - 1] == own) {
-			*depth = m->depth[i - 1];
+	/* Processes of one namespace tend to come in a row: look from the latest. */
+	for (size_t i = b->count; i > 0; i--) {
+		if (b->ino[i - 1] == own) {
+			*depth = b->depth[i - 1];
 			return 0;
 		}
 	}
-	if (m->count == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		ino_t *ino = realloc(m->ino, cap * sizeof(*ino));
-		int *dep;
-
-		if (!ino)
-			return -ENOMEM;
-		m->ino = ino;
-		dep = realloc(m->depth, cap * sizeof(*dep));
-		if (!dep)
-			return -ENOMEM;
-		m->depth = dep;
-		m->cap = cap;
-	}
-	*depth = own == ns ? 0 : depth_below(pfs, rec->pid, ns);
-	m->ino[m->count] = own;
-	m->depth[m->count++] = *depth;
+	if (b->count == b->cap && below_grow(b))
+		return -ENOMEM;
+	*depth = own == b->top ? 0 : depth_below(pfs, rec->pid, b->top);
+	b->ino[b->count] = own;
+	b->depth[b->count++] = *depth;
 	return 0;
 }
 
@@ -198,8 +222,8 @@ static pid_t find_thread(struct procfs *pfs, pid_t tgid, int depth, pid_t pid)
  * One pass of the fallback over the processes in ns or below it: their own
  * pid at the level of ns, or with threads, their threads' pids.
  */
-static int scan_pass(struct procfs *pfs, struct depth_memo *memo, ino_t ns, pid_t pid,
-		     bool threads, bool *candidates, pid_t *found)
+static int scan_pass(struct procfs *pfs, struct pidns_below *below, pid_t pid, bool threads,
+		     bool *candidates, pid_t *found)
 {
 	struct procfs_scan *scan;
 	struct proc_rec *rec;
@@ -209,7 +233,7 @@ static int scan_pass(struct procfs *pfs, struct depth_memo *memo, ino_t ns, pid_
 	if (rc)
 		return rc;
 	while (!*found && (rc = procfs_scan_next(scan, &rec)) == 0) {
-		rc = memo_depth(memo, pfs, rec, ns, &depth);
+		rc = pidns_below_depth(below, pfs, rec, &depth);
 		if (rc)
 			break;
 		if (depth < 0)
@@ -231,16 +255,17 @@ static int scan_pass(struct procfs *pfs, struct depth_memo *memo, ino_t ns, pid_
  */
 static int pidns_find(struct procfs *pfs, ino_t ns, pid_t pid, pid_t *found)
 {
-	struct depth_memo memo = { 0 };
+	struct pidns_below *below;
 	bool candidates = false;
 	int rc;
 
 	*found = 0;
-	rc = scan_pass(pfs, &memo, ns, pid, false, &candidates, found);
+	rc = pidns_below_new(ns, &below);
+	if (!rc)
+		rc = scan_pass(pfs, below, pid, false, &candidates, found);
 	if (!rc && !*found && candidates)
-		rc = scan_pass(pfs, &memo, ns, pid, true, &candidates, found);
-	free(memo.ino);
-	free(memo.depth);
+		rc = scan_pass(pfs, below, pid, true, &candidates, found);
+	pidns_below_free(below);
 	if (rc)
 		return rc;
 	return *found ? 0 : -ESRCH;
