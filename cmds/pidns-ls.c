@@ -15,12 +15,14 @@
 #include <libsmartcols.h>
 
 #include "c.h"
+#include "caps.h"
 #include "cmdutil.h"
 #include "columns.h"
 #include "nls.h"
 #include "nsgroup.h"
 #include "pidns.h"
 #include "procfs.h"
+#include "strutils.h"
 
 enum {
 	COL_NS,
@@ -34,42 +36,84 @@ enum {
 	COL_USER,
 	COL_PNS,
 	COL_ONS,
+	COL_LEVEL,
+	COL_INIT,
+	COL_VISIBLE,
+	COL_CHILDREN,
+	COL_CAPS,
 };
 
-/* Names, help texts and JSON types as lsns(8) has them. */
+/* lsns(8)'s columns first, with its names, help texts and JSON types. */
 static const struct colinfo infos[] = {
-	[COL_NS]      = { "NS", 10, SCOLS_FL_RIGHT, N_("namespace identifier (inode number)"),
-			  SCOLS_JSON_NUMBER },
-	[COL_TYPE]    = { "TYPE", 5, 0, N_("kind of namespace"), SCOLS_JSON_STRING },
-	[COL_PATH]    = { "PATH", 0, 0, N_("path to the namespace"), SCOLS_JSON_STRING },
-	[COL_NPROCS]  = { "NPROCS", 5, SCOLS_FL_RIGHT, N_("number of processes in the namespace"),
-			  SCOLS_JSON_NUMBER },
-	[COL_PID]     = { "PID", 5, SCOLS_FL_RIGHT, N_("lowest PID in the namespace"),
-			  SCOLS_JSON_NUMBER },
-	[COL_PPID]    = { "PPID", 5, SCOLS_FL_RIGHT, N_("PPID of the PID"), SCOLS_JSON_NUMBER },
-	[COL_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line of the PID"),
-			  SCOLS_JSON_STRING },
-	[COL_UID]     = { "UID", 0, SCOLS_FL_RIGHT, N_("UID of the PID"), SCOLS_JSON_NUMBER },
-	[COL_USER]    = { "USER", 0, 0, N_("username of the PID"), SCOLS_JSON_STRING },
-	[COL_PNS]     = { "PNS", 10, SCOLS_FL_RIGHT,
-			  N_("parent namespace identifier (inode number)"), SCOLS_JSON_NUMBER },
-	[COL_ONS]     = { "ONS", 10, SCOLS_FL_RIGHT,
-			  N_("owner namespace identifier (inode number)"), SCOLS_JSON_NUMBER },
+	[COL_NS]       = { "NS", 10, SCOLS_FL_RIGHT, N_("namespace identifier (inode number)"),
+			   SCOLS_JSON_NUMBER },
+	[COL_TYPE]     = { "TYPE", 5, 0, N_("kind of namespace"), SCOLS_JSON_STRING },
+	[COL_PATH]     = { "PATH", 0, 0, N_("path to the namespace"), SCOLS_JSON_STRING },
+	[COL_NPROCS]   = { "NPROCS", 5, SCOLS_FL_RIGHT,
+			   N_("number of processes in the namespace"), SCOLS_JSON_NUMBER },
+	[COL_PID]      = { "PID", 5, SCOLS_FL_RIGHT, N_("lowest PID in the namespace"),
+			   SCOLS_JSON_NUMBER },
+	[COL_PPID]     = { "PPID", 5, SCOLS_FL_RIGHT, N_("PPID of the PID"), SCOLS_JSON_NUMBER },
+	[COL_COMMAND]  = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line of the PID"),
+			   SCOLS_JSON_STRING },
+	[COL_UID]      = { "UID", 0, SCOLS_FL_RIGHT, N_("UID of the PID"), SCOLS_JSON_NUMBER },
+	[COL_USER]     = { "USER", 0, 0, N_("username of the PID"), SCOLS_JSON_STRING },
+	[COL_PNS]      = { "PNS", 10, SCOLS_FL_RIGHT,
+			   N_("parent namespace identifier (inode number)"), SCOLS_JSON_NUMBER },
+	[COL_ONS]      = { "ONS", 10, SCOLS_FL_RIGHT,
+			   N_("owner namespace identifier (inode number)"), SCOLS_JSON_NUMBER },
+	[COL_LEVEL]    = { "LEVEL", 2, SCOLS_FL_RIGHT,
+			   N_("pid namespace depth below the procfs's own"), SCOLS_JSON_NUMBER },
+	[COL_INIT]     = { "INIT", 5, SCOLS_FL_RIGHT,
+			   N_("PID of the namespace's init (pid 1 inside)"), SCOLS_JSON_NUMBER },
+	[COL_VISIBLE]  = { "VISIBLE", 5, SCOLS_FL_RIGHT,
+			   N_("processes visible inside: members and those of namespaces below"),
+			   SCOLS_JSON_NUMBER },
+	[COL_CHILDREN] = { "CHILDREN", 3, SCOLS_FL_RIGHT, N_("number of child namespaces"),
+			   SCOLS_JSON_NUMBER },
+	[COL_CAPS]     = { "CAPS", 0, SCOLS_FL_TRUNC,
+			   N_("effective capabilities of the PID"), SCOLS_JSON_STRING },
 };
 
 static const int default_columns[] = {
 	COL_NS, COL_TYPE, COL_NPROCS, COL_PID, COL_USER, COL_COMMAND,
 };
 
+/* The columns of the processes of one namespace (pidns-ls <namespace>), as lsns. */
+static const int process_columns[] = {
+	COL_PID, COL_PPID, COL_USER, COL_COMMAND,
+};
+
+enum tree_kind {
+	TREE_NONE,
+	TREE_PROCESS,	/* lsns's default: rows nest as their representatives do */
+	TREE_PARENT,
+	TREE_OWNER,
+};
+
 struct lsctl {
 	struct procfs *pfs;
+	struct ns_groups *groups;
 	struct collist cols;
 	unsigned int modes;	/* COLTAB_* */
 	unsigned int types;	/* NS_TYPE_BIT() set */
 	unsigned int read_mask;	/* what the columns need of a representative */
-	bool process_tree;	/* lsns's default view: rows nest as their PIDs do */
+	enum tree_kind tree;
+	pid_t task;		/* -p: only the namespaces of this process */
+	struct proc_rec task_rec;
 	uid_t cached_uid;	/* representatives mostly share one user */
 	char *cached_user;
+};
+
+/* A row of the table, by group, for the trees to find their parents in. */
+struct row {
+	const struct ns_group *grp;
+	struct libscols_line *line;
+};
+
+struct rows {
+	struct row *items;
+	size_t count;
 };
 
 static void __attribute__((noreturn)) usage(void)
@@ -77,7 +121,7 @@ static void __attribute__((noreturn)) usage(void)
 	FILE *out = stdout;
 
 	fputs(_("\nUsage:\n"), out);
-	fprintf(out, _(" %s [options]\n"), program_invocation_short_name);
+	fprintf(out, _(" %s [options] [<namespace>]\n"), program_invocation_short_name);
 	fputs(_("\nList namespaces, pid namespaces unless told otherwise.\n"), out);
 	fputs(_("\nOptions:\n"), out);
 	fputs(_(" -J, --json             use JSON output format\n"), out);
@@ -85,11 +129,13 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_(" -n, --noheadings       don't print headings\n"), out);
 	fputs(_(" -o, --output <list>    define which output columns to use\n"), out);
 	fputs(_("     --output-all       output all columns\n"), out);
+	fputs(_(" -p, --task <pid>       print process namespaces\n"), out);
 	fputs(_(" -r, --raw              use the raw output format\n"), out);
-	fputs(_(" -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, time)\n"),
-	      out);
 	fputs(_(" -u, --notruncate       don't truncate text in columns\n"), out);
 	fputs(_(" -W, --nowrap           don't use multi-line representation\n"), out);
+	fputs(_(" -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, time)\n"),
+	      out);
+	fputs(_(" -T, --tree <rel>       use tree format (parent, owner, or process)\n"), out);
 	fputs(_("     --procfs <dir>     read processes from <dir> instead of /proc\n"), out);
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
@@ -99,6 +145,15 @@ static void __attribute__((noreturn)) usage(void)
 		fprintf(out, " %11s  %s\n", infos[i].name, _(infos[i].help));
 	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
 	exit(EXIT_SUCCESS);
+}
+
+static bool has_column(const struct collist *cols, int id)
+{
+	for (size_t i = 0; i < cols->count; i++) {
+		if (cols->ids[i] == id)
+			return true;
+	}
+	return false;
 }
 
 static unsigned int columns_read_mask(const struct collist *cols)
@@ -117,6 +172,9 @@ static unsigned int columns_read_mask(const struct collist *cols)
 		case COL_UID:
 		case COL_USER:
 			mask |= PROC_READ_OWNER;
+			break;
+		case COL_CAPS:
+			mask |= PROC_READ_STATUS;
 			break;
 		}
 	}
@@ -139,24 +197,56 @@ static const char *user_name(struct lsctl *ctl, uid_t uid)
 	return ctl->cached_user;
 }
 
-/* PNS or ONS of a group: 0 when the relative is out of view, empty when unknown. */
-static char *relative_cell(struct lsctl *ctl, const struct ns_group *grp, int col)
+static char *num_cell(uintmax_t num)
 {
-	char *str = NULL;
-	ino_t ino;
-	int fd, rc;
+	char *str;
 
-	fd = ns_open(ctl->pfs, grp->pid, grp->type);
-	if (fd < 0)
-		return NULL;
-	rc = col == COL_PNS ? ns_parent_ino(fd, &ino) : ns_owner_ino(fd, &ino);
-	close(fd);
-	if (rc == -EINVAL && col == COL_PNS)
-		ino = 0;	/* this type has no parents, as lsns shows it */
-	else if (rc)
-		return NULL;
-	xasprintf(&str, "%ju", (uintmax_t)ino);
+	xasprintf(&str, "%ju", num);
 	return str;
+}
+
+/* Cells of a namespace that no process is in (a parent or owner met on the way). */
+static char *empty_group_cell(struct lsctl *ctl, const struct ns_group *grp, int col)
+{
+	switch (col) {
+	case COL_NPROCS:
+	case COL_VISIBLE:
+		return num_cell(0);
+	case COL_UID:
+		return grp->owner_uid != (uid_t)-1 ? num_cell(grp->owner_uid) : NULL;
+	case COL_USER:
+		return grp->owner_uid != (uid_t)-1 ? xstrdup(user_name(ctl, grp->owner_uid)) : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* The pid-namespace view: empty for other types and what is not known. */
+static char *pidns_cell(struct lsctl *ctl, const struct ns_group *grp, int col)
+{
+	if (grp->type != NS_TYPE_PID)
+		return NULL;
+	switch (col) {
+	case COL_LEVEL:
+		return grp->level >= 0 ? num_cell((uintmax_t)grp->level) : NULL;
+	case COL_INIT:
+		return grp->init ? num_cell((uintmax_t)grp->init) : NULL;
+	case COL_VISIBLE:
+		return num_cell(ns_group_visible(ctl->groups, grp));
+	default:
+		return num_cell(ns_group_children(ctl->groups, grp));
+	}
+}
+
+static char *caps_cell(const struct proc_rec *rec)
+{
+	char *text;
+
+	if (!(rec->have & PROC_READ_STATUS) || !(rec->status.have & STATUS_HAVE_CAPEFF))
+		return NULL;
+	if (caps_effective_text(rec->status.cap_eff, &text) == -ENOMEM)
+		errx(EXIT_FAILURE, _("cannot allocate memory"));
+	return text;
 }
 
 static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
@@ -166,24 +256,36 @@ static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 
 	switch (col) {
 	case COL_NS:
-		xasprintf(&str, "%ju", (uintmax_t)grp->ino);
-		break;
+		return num_cell(grp->ino);
 	case COL_TYPE:
-		str = xstrdup(ns_type_name(grp->type));
-		break;
+		return xstrdup(ns_type_name(grp->type));
+	case COL_PNS:
+		/* lsns shows 0 where there is no parent, as for types without any */
+		return grp->linked ? num_cell(grp->parent) : NULL;
+	case COL_ONS:
+		return grp->linked ? num_cell(grp->owner) : NULL;
+	case COL_CHILDREN:
+	case COL_LEVEL:
+	case COL_INIT:
+		return pidns_cell(ctl, grp, col);
+	}
+	if (!grp->nprocs)
+		return empty_group_cell(ctl, grp, col);
+
+	switch (col) {
 	case COL_PATH:
 		xasprintf(&str, "%s/%d/ns/%s", procfs_path(ctl->pfs), grp->pid,
 			  ns_type_name(grp->type));
 		break;
 	case COL_NPROCS:
-		xasprintf(&str, "%lu", grp->nprocs);
+		str = num_cell(grp->nprocs);
 		break;
 	case COL_PID:
-		xasprintf(&str, "%d", grp->pid);
+		str = num_cell((uintmax_t)grp->pid);
 		break;
 	case COL_PPID:
 		if (rec->have & PROC_READ_STAT)
-			xasprintf(&str, "%d", rec->stat.ppid);
+			str = num_cell((uintmax_t)rec->stat.ppid);
 		break;
 	case COL_COMMAND:
 		if (rec->cmdline_len)
@@ -193,57 +295,95 @@ static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 		break;
 	case COL_UID:
 		if (rec->have & PROC_READ_OWNER)
-			xasprintf(&str, "%u", (unsigned int)rec->owner);
+			str = num_cell(rec->owner);
 		break;
 	case COL_USER:
 		if (rec->have & PROC_READ_OWNER)
 			str = xstrdup(user_name(ctl, rec->owner));
 		break;
-	case COL_PNS:
-	case COL_ONS:
-		str = relative_cell(ctl, grp, col);
+	case COL_VISIBLE:
+		str = pidns_cell(ctl, grp, col);
+		break;
+	case COL_CAPS:
+		str = caps_cell(rec);
 		break;
 	}
 	return str;
 }
 
-/* The rows printed so far, by representative, for the process tree. */
-struct row {
-	pid_t pid;
-	struct libscols_line *line;
-};
+static struct row *find_row(const struct rows *rows, ino_t ino)
+{
+	for (size_t i = 0; i < rows->count; i++) {
+		if (rows->items[i].grp->ino == ino)
+			return &rows->items[i];
+	}
+	return NULL;
+}
 
 /*
  * As lsns does it: a row hangs below the latest row already printed whose
  * representative is the parent of its own.
  */
-static struct libscols_line *parent_row(const struct row *rows, size_t nrows,
-					const struct proc_rec *rec)
+static struct libscols_line *process_parent(const struct rows *rows, const struct proc_rec *rec)
 {
 	if (!(rec->have & PROC_READ_STAT))
 		return NULL;
-	for (size_t i = nrows; i > 0; i--) {
-		if (rows[i - 1].pid == rec->stat.ppid)
-			return rows[i - 1].line;
+	for (size_t i = rows->count; i > 0; i--) {
+		if (rows->items[i - 1].grp->pid == rec->stat.ppid && rows->items[i - 1].grp->nprocs)
+			return rows->items[i - 1].line;
 	}
 	return NULL;
 }
 
-static void add_group_line(struct lsctl *ctl, struct libscols_table *tb,
-			   const struct ns_group *grp, struct row *rows, size_t nrows)
+static bool is_listed(const struct lsctl *ctl, const struct ns_group *grp)
 {
-	struct libscols_line *ln;
+	if (ctl->task)
+		return ctl->task_rec.ns[grp->type] == grp->ino;
+	/* A namespace met only as a relative is listed so that its tree is whole. */
+	return !grp->nprocs || (ctl->types & NS_TYPE_BIT(grp->type));
+}
+
+static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *tb,
+				     struct rows *rows, const struct ns_group *grp);
+
+/* The row a row hangs below in --tree=parent or owner, made first if need be. */
+static struct libscols_line *relation_parent(struct lsctl *ctl, struct libscols_table *tb,
+					     struct rows *rows, const struct ns_group *grp)
+{
+	ino_t rel = ctl->tree == TREE_PARENT ? grp->parent : grp->owner;
+	const struct ns_group *up = rel ? ns_groups_find(ctl->groups, rel) : NULL;
+
+	return up && up != grp && is_listed(ctl, up) ? add_row(ctl, tb, rows, up) : NULL;
+}
+
+static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *tb,
+				     struct rows *rows, const struct ns_group *grp)
+{
+	struct libscols_line *ln, *parent = NULL;
 	struct proc_rec rec;
+
+	/* A relation tree makes a row's parent first, and may meet it again. */
+	if (ctl->tree == TREE_PARENT || ctl->tree == TREE_OWNER) {
+		struct row *row = find_row(rows, grp->ino);
+
+		if (row)
+			return row->line;
+	}
 
 	/* A representative that exits now leaves its cells empty; the row stays. */
 	proc_rec_init(&rec, grp->pid);
-	if (procfs_read(ctl->pfs, &rec, ctl->read_mask) == -ENOMEM)
+	if (grp->nprocs && procfs_read(ctl->pfs, &rec, ctl->read_mask) == -ENOMEM)
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
 
-	ln = scols_table_new_line(tb, ctl->process_tree ? parent_row(rows, nrows, &rec) : NULL);
+	if (ctl->tree == TREE_PROCESS)
+		parent = process_parent(rows, &rec);
+	else if (ctl->tree != TREE_NONE)
+		parent = relation_parent(ctl, tb, rows, grp);
+
+	ln = scols_table_new_line(tb, parent);
 	if (!ln)
 		errx(EXIT_FAILURE, _("failed to allocate output line"));
-	rows[nrows] = (struct row){ .pid = grp->pid, .line = ln };
+	rows->items[rows->count++] = (struct row){ .grp = grp, .line = ln };
 
 	for (size_t i = 0; i < ctl->cols.count; i++) {
 		char *data = cell_data(ctl, grp, &rec, ctl->cols.ids[i]);
@@ -252,62 +392,177 @@ static void add_group_line(struct lsctl *ctl, struct libscols_table *tb,
 			errx(EXIT_FAILURE, _("failed to add output data"));
 	}
 	proc_rec_clear(&rec);
+	return ln;
 }
 
-static bool has_column(const struct collist *cols, int id)
+/* lsns draws the process tree in COMMAND and the namespace trees in NS. */
+static void set_tree_column(struct libscols_table *tb, const struct lsctl *ctl)
 {
-	for (size_t i = 0; i < cols->count; i++) {
-		if (cols->ids[i] == id)
-			return true;
-	}
-	return false;
-}
+	int tree_col = ctl->tree == TREE_PROCESS ? COL_COMMAND : COL_NS;
 
-/* The tree is drawn in COMMAND, the way lsns draws it. */
-static void set_tree_column(struct libscols_table *tb, const struct collist *cols)
-{
-	for (size_t i = 0; i < cols->count; i++) {
+	for (size_t i = 0; i < ctl->cols.count; i++) {
 		struct libscols_column *cl = scols_table_get_column(tb, i);
 
-		if (cols->ids[i] == COL_COMMAND)
-			scols_column_set_flags(cl, scols_column_get_flags(cl) | SCOLS_FL_TREE);
+		/* a tree grows from the left, whatever the column's alignment */
+		if (ctl->cols.ids[i] == tree_col)
+			scols_column_set_flags(cl, (scols_column_get_flags(cl) & ~SCOLS_FL_RIGHT) |
+						   SCOLS_FL_TREE);
 	}
+}
+
+/* One line on stderr when what could not be read is the caller's lack of privilege. */
+static void warn_unreadable(const struct procfs_scan_stats *stats)
+{
+	if (stats->denied && caps_self_has(CAPS_READ_OTHERS) == 0)
+		warnx(_("%lu processes could not be read; CAP_SYS_PTRACE would let you see them"),
+		      stats->denied);
+}
+
+/*
+ * Whether the columns or the tree need parents and owners; *add says which
+ * relatives without processes to add so that the tree drawn is whole.
+ */
+static bool link_wanted(const struct lsctl *ctl, unsigned int *add)
+{
+	*add = ctl->tree == TREE_PARENT ? NS_LINK_ADD_PARENTS :
+	       ctl->tree == TREE_OWNER ? NS_LINK_ADD_OWNERS : 0;
+	return *add || has_column(&ctl->cols, COL_PNS) || has_column(&ctl->cols, COL_ONS) ||
+	       has_column(&ctl->cols, COL_VISIBLE) || has_column(&ctl->cols, COL_CHILDREN);
+}
+
+static struct libscols_table *new_table(struct lsctl *ctl)
+{
+	struct libscols_table *tb;
+
+	if (coltab_new(infos, &ctl->cols, ctl->modes, "namespaces", &tb))
+		errx(EXIT_FAILURE, _("cannot allocate memory"));
+	if (ctl->tree != TREE_NONE)
+		set_tree_column(tb, ctl);
+	return tb;
 }
 
 static int list_namespaces(struct lsctl *ctl)
 {
 	const struct ns_group **sorted;
+	struct procfs_scan_stats stats;
 	struct libscols_table *tb;
-	struct ns_groups *groups;
-	struct row *rows;
+	struct rows rows = { 0 };
+	unsigned int extra = 0, add;
+	size_t n;
 	int rc;
 
-	if (ns_groups_new(&groups))
+	if (has_column(&ctl->cols, COL_LEVEL) || has_column(&ctl->cols, COL_INIT))
+		extra = PROC_READ_STATUS;
+	if (ns_groups_new(&ctl->groups))
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
-	rc = ns_groups_collect(groups, ctl->pfs, ctl->types, NULL);
+	rc = ns_groups_collect(ctl->groups, ctl->pfs, ctl->types, extra, &stats);
 	if (rc) {
 		errno = -rc;
 		warn(_("cannot read %s"), procfs_path(ctl->pfs));
-		ns_groups_free(groups);
 		return EXIT_FAILURE;
 	}
-	if (ns_groups_sorted(groups, &sorted) ||
-	    coltab_new(infos, &ctl->cols, ctl->modes, "namespaces", &tb))
+	warn_unreadable(&stats);
+
+	if (link_wanted(ctl, &add) && ns_groups_link(ctl->groups, ctl->pfs, add))
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
 
-	if (ctl->process_tree)
-		set_tree_column(tb, &ctl->cols);
+	n = ns_groups_count(ctl->groups);
+	if (ns_groups_sorted(ctl->groups, &sorted))
+		errx(EXIT_FAILURE, _("cannot allocate memory"));
+	tb = new_table(ctl);
 
-	rows = xcalloc(ns_groups_count(groups), sizeof(*rows));
-	for (size_t i = 0; i < ns_groups_count(groups); i++)
-		add_group_line(ctl, tb, sorted[i], rows, i);
+	rows.items = xcalloc(n, sizeof(*rows.items));
+	for (size_t i = 0; i < n; i++) {
+		if (is_listed(ctl, sorted[i]))
+			add_row(ctl, tb, &rows, sorted[i]);
+	}
 	scols_print_table(tb);
 
 	scols_unref_table(tb);
-	free(rows);
+	free(rows.items);
 	free(sorted);
-	ns_groups_free(groups);
 	return EXIT_SUCCESS;
+}
+
+/*
+ * pidns-ls <namespace>: the processes of one namespace, a row each.  Each
+ * process stands as a group of its own, of the namespace's inode and count,
+ * so that the rows and the process tree are made as for namespaces.
+ */
+static int list_processes(struct lsctl *ctl, const char *arg)
+{
+	struct ns_group *procs = NULL;
+	struct procfs_scan *scan;
+	struct libscols_table *tb;
+	struct proc_rec *rec;
+	struct rows rows = { 0 };
+	size_t n = 0, cap = 0;
+	uint64_t ino;
+	int rc;
+
+	if (str_to_u64(arg, &ino))
+		errx(EXIT_FAILURE, _("invalid namespace argument: '%s'"), arg);
+	rc = procfs_scan_new(ctl->pfs, ctl->types, &scan);
+	while (!rc && (rc = procfs_scan_next(scan, &rec)) == 0) {
+		for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
+			if (!(ctl->types & NS_TYPE_BIT(t)) || rec->ns[t] != (ino_t)ino)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				procs = realloc(procs, cap * sizeof(*procs));
+				if (!procs)
+					errx(EXIT_FAILURE, _("cannot allocate memory"));
+			}
+			procs[n++] = (struct ns_group){ .ino = rec->ns[t], .type = t,
+							.pid = rec->pid, .level = -1 };
+			break;
+		}
+	}
+	if (rc < 0) {
+		errno = -rc;
+		err(EXIT_FAILURE, _("cannot read %s"), procfs_path(ctl->pfs));
+	}
+	warn_unreadable(procfs_scan_stats(scan));
+	procfs_scan_free(scan);
+	if (!n)
+		errx(EXIT_FAILURE, _("not found namespace: %s"), arg);
+
+	tb = new_table(ctl);
+	rows.items = xcalloc(n, sizeof(*rows.items));
+	for (size_t i = 0; i < n; i++) {
+		procs[i].nprocs = n;
+		add_row(ctl, tb, &rows, &procs[i]);
+	}
+	scols_print_table(tb);
+	scols_unref_table(tb);
+	free(rows.items);
+	free(procs);
+	return EXIT_SUCCESS;
+}
+
+static enum tree_kind parse_tree(const char *arg)
+{
+	if (!arg || strcmp(arg, "owner") == 0)
+		return TREE_OWNER;	/* lsns's default relation */
+	if (strcmp(arg, "parent") == 0)
+		return TREE_PARENT;
+	if (strcmp(arg, "process") == 0)
+		return TREE_PROCESS;
+	errx(EXIT_FAILURE, _("unknown tree type: %s"), arg);
+}
+
+static void read_task(struct lsctl *ctl)
+{
+	int rc;
+
+	proc_rec_init(&ctl->task_rec, ctl->task);
+	rc = procfs_read(ctl->pfs, &ctl->task_rec, PROC_READ_NS_ALL);
+	if (rc == -ESRCH)
+		errx(EXIT_FAILURE, _("-p %d: no such process"), ctl->task);
+	if (rc) {
+		errno = -rc;
+		err(EXIT_FAILURE, _("-p %d: cannot read its namespaces"), ctl->task);
+	}
 }
 
 int main(int argc, char **argv)
@@ -319,8 +574,10 @@ int main(int argc, char **argv)
 		{ "noheadings",	  no_argument,	     NULL, 'n' },
 		{ "output",	  required_argument, NULL, 'o' },
 		{ "output-all",	  no_argument,	     NULL, OPT_OUTPUT_ALL },
+		{ "task",	  required_argument, NULL, 'p' },
 		{ "raw",	  no_argument,	     NULL, 'r' },
 		{ "type",	  required_argument, NULL, 't' },
+		{ "tree",	  optional_argument, NULL, 'T' },
 		{ "notruncate",	  no_argument,	     NULL, 'u' },
 		{ "nowrap",	  no_argument,	     NULL, 'W' },
 		{ "procfs",	  required_argument, NULL, OPT_PROCFS },
@@ -329,15 +586,15 @@ int main(int argc, char **argv)
 		{ "version",	  no_argument,	     NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct lsctl ctl = { .types = 0 };
+	struct lsctl ctl = { .tree = TREE_NONE };
 	const char *procfs_dir = NULL;
-	bool list_columns = false, list = false;
+	bool list_columns = false, list = false, tree_given = false, columns_given = false;
 	int c, rc;
 
 	cmd_init();
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
-	while ((c = getopt_long(argc, argv, "Jlno:rt:uWHhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "Jlno:p:rt:T::uWHhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
 			ctl.modes |= COLTAB_JSON;
@@ -351,11 +608,16 @@ int main(int argc, char **argv)
 		case 'o':
 			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), optarg,
 					      EXIT_FAILURE);
+			columns_given = true;
 			break;
 		case OPT_OUTPUT_ALL:
 			ctl.cols.count = 0;
 			for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
 				ctl.cols.ids[ctl.cols.count++] = (int)i;
+			columns_given = true;
+			break;
+		case 'p':
+			ctl.task = (pid_t)parse_num_or_exit(optarg, "PID", 1, INT_MAX, EXIT_FAILURE);
 			break;
 		case 'r':
 			ctl.modes |= COLTAB_RAW;
@@ -365,6 +627,10 @@ int main(int argc, char **argv)
 			if (rc < 0)
 				errx(EXIT_FAILURE, _("unknown namespace type: %s"), optarg);
 			ctl.types |= NS_TYPE_BIT(rc);
+			break;
+		case 'T':
+			ctl.tree = parse_tree(optarg);
+			tree_given = true;
 			break;
 		case 'u':
 			ctl.modes |= COLTAB_NOTRUNCATE;
@@ -388,25 +654,44 @@ int main(int argc, char **argv)
 	}
 	if ((ctl.modes & COLTAB_JSON) && (ctl.modes & COLTAB_RAW))
 		errx(EXIT_FAILURE, _("mutually exclusive arguments: --json --raw"));
+	if (list && tree_given)
+		errx(EXIT_FAILURE, _("mutually exclusive arguments: --list --tree"));
 	if (list_columns)
 		print_column_list(infos, ARRAY_SIZE(infos), ctl.modes);
-	if (optind < argc) {
-		warnx(_("unexpected argument: '%s'"), argv[optind]);
+	if (argc - optind > 1) {
+		warnx(_("unexpected argument: '%s'"), argv[optind + 1]);
 		errtryhelp(EXIT_FAILURE);
 	}
-	if (!ctl.types)
-		ctl.types = NS_TYPE_BIT(NS_TYPE_PID);
-	ctl.process_tree = !list && has_column(&ctl.cols, COL_COMMAND);
-	ctl.read_mask = columns_read_mask(&ctl.cols);
-	if (ctl.process_tree)
-		ctl.read_mask |= PROC_READ_STAT;
+	if (optind < argc && ctl.task)
+		errx(EXIT_FAILURE, _("mutually exclusive arguments: --task <namespace>"));
 
 	rc = procfs_open(procfs_dir, &ctl.pfs);
 	if (rc) {
 		errno = -rc;
 		err(EXIT_FAILURE, _("cannot open %s"), procfs_dir ? procfs_dir : "/proc");
 	}
-	rc = list_namespaces(&ctl);
+	if (optind < argc) {
+		/* the processes of one namespace, of whichever type it is */
+		if (!ctl.types)
+			ctl.types = NS_TYPE_ALL;
+		if (!columns_given)
+			collist_set(&ctl.cols, process_columns, ARRAY_SIZE(process_columns));
+	} else if (!ctl.types) {
+		ctl.types = NS_TYPE_BIT(NS_TYPE_PID);
+	}
+	if (!list && !tree_given && has_column(&ctl.cols, COL_COMMAND))
+		ctl.tree = TREE_PROCESS;
+	if (ctl.tree == TREE_PROCESS && optind == argc && !has_column(&ctl.cols, COL_COMMAND))
+		ctl.tree = TREE_NONE;	/* the process tree is drawn in COMMAND only */
+	ctl.read_mask = columns_read_mask(&ctl.cols);
+	if (ctl.tree == TREE_PROCESS)
+		ctl.read_mask |= PROC_READ_STAT;
+	if (ctl.task)
+		read_task(&ctl);
+
+	rc = optind < argc ? list_processes(&ctl, argv[optind]) : list_namespaces(&ctl);
+	ns_groups_free(ctl.groups);
+	proc_rec_clear(&ctl.task_rec);
 	procfs_close(ctl.pfs);
 	free(ctl.cached_user);
 	return rc;

@@ -24,6 +24,9 @@
 #if !HAVE_DECL_NS_GET_NSTYPE
 # define NS_GET_NSTYPE		_IO(NSIO, 0x3)
 #endif
+#if !HAVE_DECL_NS_GET_OWNER_UID
+# define NS_GET_OWNER_UID	_IO(NSIO, 0x4)
+#endif
 #if !HAVE_DECL_NS_GET_PID_FROM_PIDNS
 # define NS_GET_PID_FROM_PIDNS	_IOR(NSIO, 0x6, int)
 #endif

@@ -3,6 +3,7 @@
 #ifndef PIDNS_NSGROUP_H
 #define PIDNS_NSGROUP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -12,8 +13,18 @@
 struct ns_group {
 	ino_t ino;
 	enum ns_type type;
-	unsigned long nprocs;
-	pid_t pid;		/* the lowest member pid, as lsns shows */
+	unsigned long nprocs;	/* 0 for a namespace met only as a relative */
+	pid_t pid;		/* the lowest member pid, as lsns shows; 0 if none */
+
+	/* Filled by ns_groups_link(); 0 where there is none or it is out of view. */
+	ino_t parent;
+	ino_t owner;
+	uid_t owner_uid;	/* of a user namespace: its creator; -1 unknown */
+	bool linked;
+
+	/* Of a pid namespace, filled when ns_groups_collect() reads status. */
+	int level;		/* below the procfs's own namespace; -1 unknown */
+	pid_t init;		/* the member that is pid 1 inside; 0 unknown */
 };
 
 struct ns_groups;
@@ -26,11 +37,32 @@ int ns_groups_add(struct ns_groups *groups, enum ns_type type, ino_t ino, pid_t 
 
 /*
  * Scan the procfs and add every process to its namespace of each type in
- * types (NS_TYPE_BIT() set).  Skipped processes are counted in *stats.
- * Returns 0 or the scan's error.
+ * types (NS_TYPE_BIT() set).  With PROC_READ_STATUS in extra, pid
+ * namespaces learn their level and init.  Skipped processes are counted in
+ * *stats.  Returns 0 or the scan's error.
  */
 int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
-		      struct procfs_scan_stats *stats);
+		      unsigned int extra, struct procfs_scan_stats *stats);
+
+/* What ns_groups_link() adds of the relatives it meets that no process is in. */
+enum {
+	NS_LINK_ADD_PARENTS = 1 << 0,
+	NS_LINK_ADD_OWNERS  = 1 << 1,
+};
+
+/*
+ * Find the parent and owner of every group through its representative's
+ * ns file (NS_GET_PARENT, NS_GET_USERNS), adding as empty groups the
+ * relatives that add says to, so that a tree of them is whole.
+ * Returns 0 or -ENOMEM; a namespace that cannot be opened stays unlinked.
+ */
+int ns_groups_link(struct ns_groups *groups, struct procfs *pfs, unsigned int add);
+
+/* Groups whose parent is grp. */
+size_t ns_group_children(const struct ns_groups *groups, const struct ns_group *grp);
+
+/* Processes in grp and every namespace below it, by parent links. */
+unsigned long ns_group_visible(const struct ns_groups *groups, const struct ns_group *grp);
 
 size_t ns_groups_count(const struct ns_groups *groups);
 

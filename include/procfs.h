@@ -66,7 +66,7 @@ struct procfs_scan_stats {
 	unsigned long listed;		/* numeric entries of the root */
 	unsigned long vanished;		/* gone before they were read */
 	unsigned long denied;		/* EACCES/EPERM */
-	unsigned long corrupt;		/* files that did not parse */
+	unsigned long corrupt;		/* files that did not parse, other errors */
 };
 
 struct procfs_scan;
@@ -76,8 +76,8 @@ int procfs_scan_new(struct procfs *pfs, unsigned int mask, struct procfs_scan **
 /*
  * Next process, read by the scan's mask.  The record belongs to the scan and
  * is reused by the next call.  Returns 0 (a process), 1 (end), or a negative
- * errno when the root itself cannot be read.  Processes that vanish or may
- * not be read are skipped and counted, never returned as errors.
+ * errno when the root itself cannot be read or memory runs out.  Processes
+ * that vanish, may not be read or fail otherwise are skipped and counted.
  */
 int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec);
 const struct procfs_scan_stats *procfs_scan_stats(const struct procfs_scan *scan);

@@ -3,8 +3,12 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "nsfs-ioctl.h"
 #include "nsgroup.h"
+#include "pidns.h"
 
 #define INDEX_EMPTY	SIZE_MAX
 
@@ -65,46 +69,73 @@ static int index_grow(struct ns_groups *g)
 	return 0;
 }
 
-int ns_groups_add(struct ns_groups *g, enum ns_type type, ino_t ino, pid_t pid)
+/* The group of ino, new and empty if it is not there yet; NULL on -ENOMEM. */
+static struct ns_group *group_get(struct ns_groups *g, enum ns_type type, ino_t ino, bool *is_new)
 {
-	struct ns_group *grp;
 	size_t *slot;
 
 	/* Keep the index at most half full so probes stay short. */
 	if ((g->count + 1) * 2 > g->index_size && index_grow(g))
-		return -ENOMEM;
+		return NULL;
 	slot = index_slot(g, ino);
-	if (*slot != INDEX_EMPTY) {
-		grp = &g->items[*slot];
-		grp->nprocs++;
-		if (pid < grp->pid)
-			grp->pid = pid;
-		return 0;
-	}
+	*is_new = *slot == INDEX_EMPTY;
+	if (!*is_new)
+		return &g->items[*slot];
 	if (g->count == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 32;
 		struct ns_group *items = realloc(g->items, cap * sizeof(*items));
 
 		if (!items)
-			return -ENOMEM;
+			return NULL;
 		g->items = items;
 		g->cap = cap;
 	}
 	*slot = g->count;
-	g->items[g->count++] = (struct ns_group){
-		.ino = ino, .type = type, .nprocs = 1, .pid = pid,
+	g->items[g->count] = (struct ns_group){
+		.ino = ino, .type = type, .owner_uid = (uid_t)-1, .level = -1,
 	};
+	return &g->items[g->count++];
+}
+
+int ns_groups_add(struct ns_groups *g, enum ns_type type, ino_t ino, pid_t pid)
+{
+	bool is_new;
+	struct ns_group *grp = group_get(g, type, ino, &is_new);
+
+	if (!grp)
+		return -ENOMEM;
+	if (!grp->nprocs || pid < grp->pid)
+		grp->pid = pid;
+	grp->nprocs++;
 	return 0;
 }
 
+/* What the status of a member tells of its pid namespace. */
+static void learn_pid_view(struct ns_groups *g, const struct proc_rec *rec)
+{
+	const struct proc_status *st = &rec->status;
+	struct ns_group *grp;
+	size_t *slot;
+
+	if (!(st->have & STATUS_HAVE_NSPID))
+		return;
+	slot = index_slot(g, rec->ns[NS_TYPE_PID]);
+	if (*slot == INDEX_EMPTY)
+		return;
+	grp = &g->items[*slot];
+	grp->level = (int)st->nlevels - 1;
+	if (st->nspid[st->nlevels - 1] == 1)
+		grp->init = rec->pid;
+}
+
 int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
-		      struct procfs_scan_stats *stats)
+		      unsigned int extra, struct procfs_scan_stats *stats)
 {
 	struct procfs_scan *scan;
 	struct proc_rec *rec;
 	int rc;
 
-	rc = procfs_scan_new(pfs, types & PROC_READ_NS_ALL, &scan);
+	rc = procfs_scan_new(pfs, (types & PROC_READ_NS_ALL) | extra, &scan);
 	if (rc)
 		return rc;
 	while ((rc = procfs_scan_next(scan, &rec)) == 0) {
@@ -114,11 +145,116 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 		}
 		if (rc)
 			break;
+		if ((extra & PROC_READ_STATUS) && (types & NS_TYPE_BIT(NS_TYPE_PID)))
+			learn_pid_view(groups, rec);
 	}
 	if (stats)
 		*stats = *procfs_scan_stats(scan);
 	procfs_scan_free(scan);
 	return rc < 0 ? rc : 0;
+}
+
+/* The inode of the namespace an ioctl on fd leads to: an fd (to close) or <0. */
+static int relative_fd(int fd, unsigned long request, ino_t *ino)
+{
+	struct stat st;
+	int rfd = ioctl(fd, request);
+
+	if (rfd < 0)
+		return -errno;
+	if (fstat(rfd, &st)) {
+		close(rfd);
+		return -errno;
+	}
+	*ino = st.st_ino;
+	return rfd;
+}
+
+static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add);
+
+/*
+ * Record in group i the relative an ioctl on fd leads to, and add it if
+ * add says so and it is not there: then it is linked in turn, from the fd
+ * that ioctl gave, since no process of its own can give one.
+ */
+static int link_relative(struct ns_groups *g, size_t i, int fd, unsigned long request,
+			 enum ns_type type, unsigned int add)
+{
+	bool add_this = add & (request == NS_GET_PARENT ? NS_LINK_ADD_PARENTS :
+						      NS_LINK_ADD_OWNERS);
+	ino_t ino = 0;
+	int rfd = relative_fd(fd, request, &ino);
+	struct ns_group *rel;
+	bool is_new;
+	int rc = 0;
+
+	if (rfd < 0)
+		return rfd == -ENOMEM ? rfd : 0;	/* no such relative, or out of view */
+	if (request == NS_GET_PARENT)
+		g->items[i].parent = ino;
+	else
+		g->items[i].owner = ino;
+	if (add_this && !ns_groups_find(g, ino)) {
+		rel = group_get(g, type, ino, &is_new);
+		rc = rel ? link_group(g, (size_t)(rel - g->items), rfd, add) : -ENOMEM;
+	}
+	close(rfd);
+	return rc;
+}
+
+static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
+{
+	struct ns_group *grp = &g->items[i];
+	enum ns_type type = grp->type;
+	uid_t uid;
+	int rc;
+
+	grp->linked = true;
+	if (type == NS_TYPE_USER && ioctl(fd, NS_GET_OWNER_UID, &uid) == 0)
+		grp->owner_uid = uid;
+	rc = link_relative(g, i, fd, NS_GET_PARENT, type, add);
+	if (!rc)
+		rc = link_relative(g, i, fd, NS_GET_USERNS, NS_TYPE_USER, add);
+	return rc;
+}
+
+int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
+{
+	/* Groups added on the way are linked as they are added. */
+	for (size_t i = 0; i < g->count; i++) {
+		int fd, rc;
+
+		if (g->items[i].linked || !g->items[i].nprocs)
+			continue;
+		fd = ns_open(pfs, g->items[i].pid, g->items[i].type);
+		if (fd < 0)
+			continue;
+		rc = link_group(g, i, fd, add);
+		close(fd);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+size_t ns_group_children(const struct ns_groups *g, const struct ns_group *grp)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < g->count; i++)
+		n += g->items[i].parent == grp->ino && g->items[i].type == grp->type;
+	return n;
+}
+
+unsigned long ns_group_visible(const struct ns_groups *g, const struct ns_group *grp)
+{
+	unsigned long n = grp->nprocs;
+
+	for (size_t i = 0; i < g->count; i++) {
+		if (g->items[i].parent == grp->ino && g->items[i].type == grp->type)
+			n += ns_group_visible(g, &g->items[i]);
+	}
+	return n;
 }
 
 size_t ns_groups_count(const struct ns_groups *groups)

@@ -335,11 +335,12 @@ int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec)
 		case -EPERM:
 			scan->stats.denied++;
 			break;
-		case -EINVAL:
+		case -ENOMEM:
+			return rc;
+		default:
+			/* EINVAL, ERANGE, EIO...: this process, not the scan, is in trouble */
 			scan->stats.corrupt++;
 			break;
-		default:
-			return rc;
 		}
 	}
 }

@@ -72,18 +72,23 @@ static int parse_pid_list(const char *p, const char *end, pid_t *vals, size_t ma
 	return (int)n;
 }
 
+/* Uid: and Gid: lines: four ids, each up to 2^32 - 1. */
 static int parse_id_line(const char *p, const char *end, unsigned int *ids)
 {
-	pid_t vals[ID_COUNT];
-	int n = parse_pid_list(p, end, vals, ID_COUNT);
+	for (size_t i = 0; i < ID_COUNT; i++) {
+		uint64_t val;
+		int rc;
 
-	if (n < 0)
-		return n;
-	if (n != ID_COUNT)
-		return -EINVAL;
-	for (size_t i = 0; i < ID_COUNT; i++)
-		ids[i] = (unsigned int)vals[i];
-	return 0;
+		skip_blanks(&p, end);
+		rc = buf_to_u64(&p, end, &val);
+		if (rc)
+			return rc;
+		if (val > UINT32_MAX)
+			return -ERANGE;
+		ids[i] = (unsigned int)val;
+	}
+	skip_blanks(&p, end);
+	return p == end ? 0 : -EINVAL;
 }
 
 static int parse_ns_line(const char *p, const char *end, struct proc_status *st, pid_t *vals,

@@ -7,8 +7,8 @@ root=$FIXTURES/procfs-article
 run_cmd "$PIDNS_LS" --help
 is "$rc" 0 "--help: exit status 0"
 is "$(printf '%s\n' "$out" | sed -n 2p)" "Usage:" "--help: starts with Usage:"
-for opt in --json --list --noheadings --output --output-all --raw --type --notruncate \
-	--nowrap --procfs --list-columns --help --version; do
+for opt in --json --list --noheadings --output --output-all --task --raw --type --tree \
+	--notruncate --nowrap --procfs --list-columns --help --version; do
 	case $out in *"$opt"*) r=0 ;; *) r=1 ;; esac
 	tap_result $r "--help lists $opt"
 done
@@ -29,8 +29,20 @@ PATH=$top_builddir:$PATH run_cmd pidns-ls --bogus
 is "$rc:$err" "1:pidns-ls: unrecognized option '--bogus'
 Try 'pidns-ls --help' for more information." "an unknown option"
 run_cmd "$PIDNS_LS" extra
+is "$rc:$err" "1:pidns-ls: invalid namespace argument: 'extra'" "a namespace that is not a number"
+run_cmd "$PIDNS_LS" 4026531836 extra
 is "$rc:$err" "1:pidns-ls: unexpected argument: 'extra'
-Try 'pidns-ls --help' for more information." "an argument it does not take"
+Try 'pidns-ls --help' for more information." "a second argument"
+run_cmd "$PIDNS_LS" --procfs "$root" 123
+is "$rc:$err" "1:pidns-ls: not found namespace: 123" "a namespace no process is in"
+run_cmd "$PIDNS_LS" -l -T
+is "$rc:$err" "1:pidns-ls: mutually exclusive arguments: --list --tree" "-l and -T together"
+run_cmd "$PIDNS_LS" --tree=sideways
+is "$rc:$err" "1:pidns-ls: unknown tree type: sideways" "-T with an unknown relation"
+run_cmd "$PIDNS_LS" --procfs "$root" -p 999
+is "$rc:$err" "1:pidns-ls: -p 999: no such process" "-p of a process that does not exist"
+run_cmd "$PIDNS_LS" -p x
+is "$rc:$err" "1:pidns-ls: invalid PID argument: 'x'" "-p that is not a pid"
 
 run_cmd "$PIDNS_LS" --procfs "$root" -n -r -o ns,Type
 is "$out" "4026531836 pid
@@ -40,12 +52,13 @@ run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS -o +PID
 is "$(printf '%s\n' "$out" | head -n2)" "NS PID
 4026531836 1" "-o +LIST appends to the list so far"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all
-is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS" \
+is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS" \
 	"--output-all: every column"
 
 run_cmd "$PIDNS_LS" -H
 is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" \
-	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS " "-H: every column, in order"
+	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS " \
+	"-H: every column, in order"
 is "$(printf '%s\n' "$out" | awk '$1 == "NPROCS" { print $2 }')" "<integer>" "-H: JSON type"
 run_cmd "$PIDNS_LS" -H -J
 is "$(printf '%s\n' "$out" | jq -r '.columns[0] | "\(.name) \(.type) \(.description)"')" \

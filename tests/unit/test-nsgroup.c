@@ -70,7 +70,7 @@ static void test_collect(void)
 	if (procfs_open(root, &pfs) || ns_groups_new(&g))
 		bail_out("cannot open the fixture procfs");
 	is_int(ns_groups_collect(g, pfs, NS_TYPE_BIT(NS_TYPE_PID) | NS_TYPE_BIT(NS_TYPE_UTS),
-				 &stats), 0, "collect: the fixture");
+				 PROC_READ_STATUS, &stats), 0, "collect: the fixture");
 	is_int(ns_groups_count(g), 5, "collect: 3 pid + 2 uts namespaces");
 	grp = ns_groups_find(g, 4026531836);
 	ok(grp && grp->nprocs == 2 && grp->pid == 1, "collect: the VM's pid ns has 1 and 2");
@@ -78,6 +78,12 @@ static void test_collect(void)
 	ok(grp && grp->nprocs == 1 && grp->pid == 221, "collect: the intermediate ns has 221");
 	grp = ns_groups_find(g, 4026532257);
 	ok(grp && grp->nprocs == 2 && grp->pid == 226, "collect: Ubuntu's ns has 226 and the sleep");
+	grp = ns_groups_find(g, 4026531836);
+	ok(grp && grp->level == 0 && grp->init == 1, "collect: the VM's ns is level 0, init 1");
+	grp = ns_groups_find(g, 4026532245);
+	ok(grp && grp->level == 1 && grp->init == 221, "collect: intermediate is level 1, init 221");
+	grp = ns_groups_find(g, 4026532257);
+	ok(grp && grp->level == 2 && grp->init == 226, "collect: Ubuntu's is level 2, init 226");
 	grp = ns_groups_find(g, 4026532258);
 	ok(grp && grp->type == NS_TYPE_UTS && grp->nprocs == 2, "collect: Ubuntu's uts ns");
 	is_int(stats.corrupt, 1, "collect: the broken entry counted");

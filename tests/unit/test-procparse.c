@@ -77,6 +77,9 @@ static void test_status_malformed(void)
 	static const char big_pid[] = "NSpid:\t2147483648\n";
 	static const char junk[] = "NSpid:\t12x\n";
 	static const char short_uid[] = "Uid:\t0\t0\n";
+	static const char big_uid[] = "Uid:\t4294967294\t0\t0\t0\n";
+	static const char huge_uid[] = "Uid:\t4294967296\t0\t0\t0\n";
+	static const char long_uid[] = "Uid:\t0\t0\t0\t0\t0\n";
 	static const char empty_ns[] = "NSpid:\t\n";
 	struct proc_status st;
 
@@ -91,6 +94,10 @@ static void test_status_malformed(void)
 	is_int(procparse_status(STR_LEN(big_pid), &st), -ERANGE, "status: pid above INT_MAX");
 	is_int(procparse_status(STR_LEN(junk), &st), -EINVAL, "status: junk after a value");
 	is_int(procparse_status(STR_LEN(short_uid), &st), -EINVAL, "status: Uid of 2 values");
+	is_int(procparse_status(STR_LEN(long_uid), &st), -EINVAL, "status: Uid of 5 values");
+	is_int(procparse_status(STR_LEN(big_uid), &st), 0, "status: a uid above INT_MAX");
+	ok(st.uid[ID_REAL] == 4294967294u, "status: uid 4294967294 kept");
+	is_int(procparse_status(STR_LEN(huge_uid), &st), -ERANGE, "status: a uid above 32 bits");
 	is_int(procparse_status(STR_LEN(empty_ns), &st), -EINVAL, "status: empty NSpid line");
 	is_int(procparse_status("", 0, &st), 0, "status: empty file");
 	is_int(st.have, 0, "status: empty file has nothing");
