@@ -370,10 +370,18 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 			return row->line;
 	}
 
-	/* A representative that exits now leaves its cells empty; the row stays. */
+	/*
+	 * A representative that exits now leaves its cells empty; the row stays.
+	 * Its pid may be another process's by now: the namespace link tells.
+	 */
 	proc_rec_init(&rec, grp->pid);
-	if (grp->nprocs && procfs_read(ctl->pfs, &rec, ctl->read_mask) == -ENOMEM)
+	if (grp->nprocs && procfs_read(ctl->pfs, &rec, ctl->read_mask | NS_TYPE_BIT(grp->type)) ==
+			   -ENOMEM)
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
+	if (rec.ns[grp->type] != grp->ino) {
+		proc_rec_clear(&rec);
+		proc_rec_init(&rec, grp->pid);
+	}
 
 	if (ctl->tree == TREE_PROCESS)
 		parent = process_parent(rows, &rec);

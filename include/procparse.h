@@ -69,7 +69,8 @@ int procparse_stat(const char *buf, size_t len, struct proc_stat *st);
 
 /*
  * Turn a cmdline file in place into one printable line: the NULs between
- * arguments become spaces, trailing NULs go.  Returns the new length
+ * arguments become spaces, the final one goes, so empty last arguments
+ * stay as lsns and ps show them.  Returns the new length
  * (0 for a kernel thread or a zombie).  buf is not NUL-terminated by this.
  */
 size_t procparse_cmdline(char *buf, size_t len);

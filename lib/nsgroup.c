@@ -220,6 +220,8 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
 
 int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
 {
+	struct stat st;
+
 	/* Groups added on the way are linked as they are added. */
 	for (size_t i = 0; i < g->count; i++) {
 		int fd, rc;
@@ -229,6 +231,11 @@ int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
 		fd = ns_open(pfs, g->items[i].pid, g->items[i].type);
 		if (fd < 0)
 			continue;
+		/* the representative's pid may be another process's by now */
+		if (fstat(fd, &st) || st.st_ino != g->items[i].ino) {
+			close(fd);
+			continue;
+		}
 		rc = link_group(g, i, fd, add);
 		close(fd);
 		if (rc)

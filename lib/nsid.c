@@ -111,7 +111,8 @@ static int ns_open_checked(int dirfd, const char *path, enum ns_type type, int *
 	struct stat st;
 	int nsfd, nstype, rc = 0;
 
-	nsfd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+	/* a path from the command line may name a FIFO or a terminal: never block on it */
+	nsfd = openat(dirfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (nsfd < 0)
 		return -errno;
 	nstype = ioctl(nsfd, NS_GET_NSTYPE);
@@ -156,8 +157,8 @@ int ns_arg_open(int procfd, const char *arg, enum ns_type type, int *fd, ino_t *
 		dirfd = procfd;
 	}
 	rc = ns_open_checked(dirfd, path, type, fd, ino);
-	if (rc == -ENOENT)
-		rc = ns_inode_at(dirfd, path, type, ino);	/* a link that only has text */
+	if (rc == -ENOENT && ns_inode_at(dirfd, path, type, ino) == 0)
+		rc = 0;		/* a link that only has text, as in a copy of a procfs */
 	if (rc == -ENOENT && path == pidpath)
 		rc = -ESRCH;
 	return rc;

@@ -88,14 +88,20 @@ int pidns_levels(struct procfs *pfs, pid_t pid, unsigned int nlevels, ino_t *ns)
 	return rc;
 }
 
-/* How many levels the namespace of member lies below ns, or -1 if not below it. */
-static int depth_below(struct procfs *pfs, pid_t member, ino_t ns)
+/* Answers of depth_below() that are not depths. */
+#define DEPTH_NOT_BELOW		(-1)
+#define DEPTH_UNKNOWN		(-2)	/* the member is gone, or its pid is another's now */
+
+/* How many levels own, the pid namespace of member, lies below ns. */
+static int depth_below(struct procfs *pfs, pid_t member, ino_t own, ino_t ns)
 {
 	struct stat st;
 	int fd = ns_open(pfs, member, NS_TYPE_PID);
-	int depth = -1;
+	int depth = DEPTH_NOT_BELOW;
 
-	for (int d = 0; fd >= 0 && d < PROC_NS_LEVELS_MAX; d++) {
+	if (fd < 0 || fstat(fd, &st) || st.st_ino != own)
+		depth = DEPTH_UNKNOWN;
+	for (int d = 0; depth != DEPTH_UNKNOWN && d < PROC_NS_LEVELS_MAX; d++) {
 		int parent;
 
 		if (fstat(fd, &st))
@@ -167,9 +173,14 @@ int pidns_below_depth(struct pidns_below *b, struct procfs *pfs, const struct pr
 			return 0;
 		}
 	}
+	*depth = own == b->top ? 0 : depth_below(pfs, rec->pid, own, b->top);
+	if (*depth == DEPTH_UNKNOWN) {
+		/* not this namespace's answer: the next member may give it */
+		*depth = DEPTH_NOT_BELOW;
+		return 0;
+	}
 	if (b->count == b->cap && below_grow(b))
 		return -ENOMEM;
-	*depth = own == b->top ? 0 : depth_below(pfs, rec->pid, b->top);
 	b->ino[b->count] = own;
 	b->depth[b->count++] = *depth;
 	return 0;

@@ -35,6 +35,8 @@ struct procfs_scan {
 };
 
 #define READBUF_MIN	4096
+/* Far above any command line the kernel lets a process have. */
+#define READBUF_MAX	(256u << 20)
 
 int procfs_open(const char *path, struct procfs **pfs)
 {
@@ -50,6 +52,9 @@ int procfs_open(const char *path, struct procfs **pfs)
 		free(p);
 		return -ENOMEM;
 	}
+	/* "/proc/" names the same root as "/proc"; PATH cells join with a '/' */
+	for (size_t len = strlen(p->path); len > 1 && p->path[len - 1] == '/'; len--)
+		p->path[len - 1] = '\0';
 	p->dirfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (p->dirfd < 0) {
 		int rc = -errno;
@@ -103,7 +108,7 @@ static int read_proc_file(struct procfs *pfs, const char *path, size_t *len)
 	size_t n = 0;
 	int fd, rc = 0;
 
-	fd = openat(pfs->dirfd, path, O_RDONLY | O_CLOEXEC);
+	fd = openat(pfs->dirfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return proc_errno(errno);
 	for (;;) {
@@ -111,7 +116,13 @@ static int read_proc_file(struct procfs *pfs, const char *path, size_t *len)
 
 		if (b->cap - n < 2) {
 			size_t cap = b->cap ? b->cap * 2 : READBUF_MIN;
-			char *data = realloc(b->data, cap);
+			char *data;
+
+			if (cap > READBUF_MAX) {
+				rc = -EFBIG;	/* no kernel file is this big: a copy, or a device */
+				break;
+			}
+			data = realloc(b->data, cap);
 
 			if (!data) {
 				rc = -ENOMEM;
@@ -141,6 +152,7 @@ static int read_proc_file(struct procfs *pfs, const char *path, size_t *len)
 
 static int read_ns(struct procfs *pfs, struct proc_rec *rec, unsigned int types)
 {
+	unsigned int denied = 0;
 	char path[32];
 	struct stat st;
 
@@ -157,11 +169,15 @@ static int read_ns(struct procfs *pfs, struct proc_rec *rec, unsigned int types)
 			if (fstatat(pfs->dirfd, path, &st, 0))
 				return proc_errno(errno);
 			rec->ns[t] = 0;
+		} else if (rc == -EACCES || rc == -EPERM) {
+			/* as lsns: the other types still count; denied alone is unreadable */
+			rec->ns[t] = 0;
+			denied |= NS_TYPE_BIT(t);
 		} else if (rc) {
 			return proc_errno(-rc);
 		}
 	}
-	return 0;
+	return denied == types ? -EACCES : 0;
 }
 
 static int read_owner(struct procfs *pfs, struct proc_rec *rec)
@@ -251,23 +267,40 @@ void proc_rec_clear(struct proc_rec *rec)
 
 int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask)
 {
+	static const struct {
+		unsigned int bit;
+		int (*read)(struct procfs *pfs, struct proc_rec *rec);
+	} steps[] = {
+		/* cheap first: the owner tells a vanished process before a file is opened */
+		{ PROC_READ_OWNER,   read_owner },
+		{ PROC_READ_STAT,    read_stat },
+		{ PROC_READ_STATUS,  read_status },
+		{ PROC_READ_CMDLINE, read_cmdline },
+	};
 	unsigned int todo = mask & ~rec->have;
-	int rc = 0;
+	int first = 0;
 
-	/* Cheap first: the ns links tell a vanished process before any file is opened. */
-	if (todo & PROC_READ_NS_ALL)
-		rc = read_ns(pfs, rec, todo & PROC_READ_NS_ALL);
-	if (!rc && (todo & PROC_READ_OWNER))
-		rc = read_owner(pfs, rec);
-	if (!rc && (todo & PROC_READ_STAT))
-		rc = read_stat(pfs, rec);
-	if (!rc && (todo & PROC_READ_STATUS))
-		rc = read_status(pfs, rec);
-	if (!rc && (todo & PROC_READ_CMDLINE))
-		rc = read_cmdline(pfs, rec);
-	if (!rc)
-		rec->have |= todo;
-	return rc;
+	if (todo & PROC_READ_NS_ALL) {
+		first = read_ns(pfs, rec, todo & PROC_READ_NS_ALL);
+		if (first)
+			return first;
+		rec->have |= todo & PROC_READ_NS_ALL;
+	}
+	/* One file that fails leaves the others' fields good, unless the process is gone. */
+	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {
+		int rc;
+
+		if (!(todo & steps[i].bit))
+			continue;
+		rc = steps[i].read(pfs, rec);
+		if (!rc)
+			rec->have |= steps[i].bit;
+		else if (!first)
+			first = rc;
+		if (rc == -ESRCH || rc == -ENOMEM)
+			break;
+	}
+	return first;
 }
 
 int procfs_scan_new(struct procfs *pfs, unsigned int mask, struct procfs_scan **scan)

@@ -164,6 +164,8 @@ int procparse_status(const char *buf, size_t len, struct proc_status *st)
 			if (rc)
 				return rc;
 		}
+		if (eol == end)
+			break;
 		buf = eol + 1;
 	}
 	return 0;
@@ -230,8 +232,16 @@ int procparse_stat(const char *buf, size_t len, struct proc_stat *st)
 		rc = next_pid_field(&p, end, &st->pgrp);
 	if (!rc)
 		rc = next_pid_field(&p, end, &st->session);
-	if (!rc)
+	if (rc)
+		return rc;
+	/* tty_nr is a signed int: pts minors of 2^19 and up make it negative */
+	if (p + 1 < end && p[0] == ' ' && p[1] == '-') {
+		p += 2;
+		rc = parse_pid(&p, end, &tty);
+		tty = -tty;
+	} else {
 		rc = next_pid_field(&p, end, &tty);
+	}
 	if (rc)
 		return rc;
 	st->tty_nr = tty;
@@ -249,7 +259,7 @@ int procparse_stat(const char *buf, size_t len, struct proc_stat *st)
 
 size_t procparse_cmdline(char *buf, size_t len)
 {
-	while (len && buf[len - 1] == '\0')
+	if (len && buf[len - 1] == '\0')
 		len--;
 	for (size_t i = 0; i < len; i++) {
 		if (buf[i] == '\0')

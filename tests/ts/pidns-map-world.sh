@@ -91,6 +91,21 @@ is "$rc:$err" "2:pidns-map: --to needs --from" "--to alone"
 run_cmd "$PIDNS_MAP"
 is "$rc" 2 "no pid: usage error"
 
+mkfifo "$TESTDIR/fifo"
+run_cmd timeout 10 "$PIDNS_MAP" --ns "$TESTDIR/fifo" 1
+is "$rc:$err" "2:pidns-map: --ns $TESTDIR/fifo: not a namespace file" "--ns of a FIFO: an error, not a hang"
+
+# A uid above INT_MAX is an ordinary uid.
+if command -v setpriv >/dev/null; then
+	setpriv --reuid=3000000000 --regid=3000000000 --clear-groups sleep 600000 &
+	big=$!
+	at_exit "{ kill -KILL $big; wait $big; } 2>/dev/null"
+	for _ in $(seq 50); do grep -q '^Uid:.*3000000000' "/proc/$big/status" && break; sleep 0.1; done
+	is "$("$PIDNS_MAP" -r -n -o LEVEL,PID "$big")" "0 $big" "a process of uid 3000000000 maps"
+	is "$(PIDNS_MAP_NO_IOCTL=1 "$PIDNS_MAP" --ns "$big" "$big")" "$big" \
+		"and is found the /proc way"
+fi
+
 world_stop
 sibling_stop
 check "the world is gone after the test" test ! -d "/proc/$W_LEAF"

@@ -110,6 +110,7 @@ static void test_stat(void)
 	static const char plain[] = "3059 (sleep) S 3058 3055 1 34816 3055 4194304" STAT_TAIL;
 	static const char tricky[] = "42 (a) b (c) R 1 42 42 0 -1 4194560" STAT_TAIL;
 	static const char spaces[] = "7 ( x ) Z 0 0 0 0 -1 0" STAT_TAIL;
+	static const char neg_tty[] = "7 (abc) S 1 1 1 -5 -1 0" STAT_TAIL;
 	static const char no_close[] = "7 (abc S 1 1 1 0";
 	static const char cut[] = "7 (abc) S 1 1 1 0 -1 0 0 0";
 	static const char bad_ppid[] = "7 (abc) S x 1 1 0" STAT_TAIL;
@@ -138,6 +139,9 @@ static void test_stat(void)
 	is_int(procparse_stat(STR_LEN(long_comm), &st), 0, "stat: long kernel thread name");
 	is_int(strlen(st.comm), PROC_COMM_MAX, "stat: long name cut at PROC_COMM_MAX");
 
+	is_int(procparse_stat(STR_LEN(neg_tty), &st), 0, "stat: a negative tty_nr");
+	is_int(st.tty_nr, -5, "stat: tty_nr -5");
+	is_int(st.starttime, 123456, "stat: fields after a negative tty_nr");
 	is_int(procparse_stat(STR_LEN(no_close), &st), -EINVAL, "stat: no ')'");
 	is_int(procparse_stat(STR_LEN(cut), &st), -EINVAL, "stat: truncated before starttime");
 	is_int(procparse_stat(STR_LEN(bad_ppid), &st), -EINVAL, "stat: non-numeric ppid");
@@ -149,6 +153,7 @@ static void test_cmdline(void)
 	char args[] = "sleep\0" "600000\0";
 	char kthread[] = "";
 	char inner[] = "sh\0-c\0\0echo\0";
+	char empty_tail[] = "x\0\0\0\0";
 	char big[2 * 1024 * 1024];
 	size_t len;
 
@@ -160,6 +165,10 @@ static void test_cmdline(void)
 
 	len = procparse_cmdline(inner, sizeof(inner) - 1);
 	ok(len == 11 && memcmp(inner, "sh -c  echo", 11) == 0, "cmdline: empty argument kept");
+
+	len = procparse_cmdline(empty_tail, sizeof(empty_tail) - 1);
+	ok(len == 4 && memcmp(empty_tail, "x   ", 4) == 0,
+	   "cmdline: empty last arguments stay spaces, as lsns and ps show them");
 
 	memset(big, 'a', sizeof(big));
 	for (size_t i = 100; i < sizeof(big); i += 100)
