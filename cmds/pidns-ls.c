@@ -18,6 +18,7 @@
 #include "caps.h"
 #include "cmdutil.h"
 #include "columns.h"
+#include "mountinfo.h"
 #include "nls.h"
 #include "nsgroup.h"
 #include "pidns.h"
@@ -34,6 +35,7 @@ enum {
 	COL_COMMAND,
 	COL_UID,
 	COL_USER,
+	COL_NSFS,
 	COL_PNS,
 	COL_ONS,
 	COL_LEVEL,
@@ -58,6 +60,9 @@ static const struct colinfo infos[] = {
 			   SCOLS_JSON_STRING },
 	[COL_UID]      = { "UID", 0, SCOLS_FL_RIGHT, N_("UID of the PID"), SCOLS_JSON_NUMBER },
 	[COL_USER]     = { "USER", 0, 0, N_("username of the PID"), SCOLS_JSON_STRING },
+	[COL_NSFS]     = { "NSFS", 0, SCOLS_FL_WRAP,
+			   N_("nsfs mountpoint (usually used network subsystem)"),
+			   SCOLS_JSON_STRING },
 	[COL_PNS]      = { "PNS", 10, SCOLS_FL_RIGHT,
 			   N_("parent namespace identifier (inode number)"), SCOLS_JSON_NUMBER },
 	[COL_ONS]      = { "ONS", 10, SCOLS_FL_RIGHT,
@@ -101,6 +106,9 @@ struct lsctl {
 	enum tree_kind tree;
 	pid_t task;		/* -p: only the namespaces of this process */
 	struct proc_rec task_rec;
+	bool persistent;	/* -P: only the namespaces no process is in */
+	struct nsfs_mount *mounts;	/* the namespaces bound to paths */
+	size_t nmounts;
 	uid_t cached_uid;	/* representatives mostly share one user */
 	char *cached_user;
 };
@@ -129,6 +137,7 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_(" -n, --noheadings       don't print headings\n"), out);
 	fputs(_(" -o, --output <list>    define which output columns to use\n"), out);
 	fputs(_("     --output-all       output all columns\n"), out);
+	fputs(_(" -P, --persistent       namespaces without processes\n"), out);
 	fputs(_(" -p, --task <pid>       print process namespaces\n"), out);
 	fputs(_(" -r, --raw              use the raw output format\n"), out);
 	fputs(_(" -u, --notruncate       don't truncate text in columns\n"), out);
@@ -249,12 +258,33 @@ static char *caps_cell(const struct proc_rec *rec)
 	return text;
 }
 
+/* Every path the namespace is bound to, a line each. */
+static char *nsfs_cell(const struct lsctl *ctl, const struct ns_group *grp)
+{
+	char *str = NULL, *more;
+
+	for (size_t i = 0; i < ctl->nmounts; i++) {
+		if (ctl->mounts[i].ino != grp->ino)
+			continue;
+		if (!str) {
+			str = xstrdup(ctl->mounts[i].path);
+			continue;
+		}
+		xasprintf(&more, "%s\n%s", str, ctl->mounts[i].path);
+		free(str);
+		str = more;
+	}
+	return str;
+}
+
 static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 		       const struct proc_rec *rec, int col)
 {
 	char *str = NULL;
 
 	switch (col) {
+	case COL_NSFS:
+		return nsfs_cell(ctl, grp);
 	case COL_NS:
 		return num_cell(grp->ino);
 	case COL_TYPE:
@@ -337,6 +367,8 @@ static struct libscols_line *process_parent(const struct rows *rows, const struc
 
 static bool is_listed(const struct lsctl *ctl, const struct ns_group *grp)
 {
+	if (ctl->persistent)
+		return !grp->nprocs && (ctl->types & NS_TYPE_BIT(grp->type));
 	if (ctl->task)
 		return ctl->task_rec.ns[grp->type] == grp->ino;
 	/* A namespace met only as a relative is listed so that its tree is whole. */
@@ -449,6 +481,23 @@ static struct libscols_table *new_table(struct lsctl *ctl)
 	return tb;
 }
 
+/*
+ * Namespaces bound to a path live on with no process in them; like lsns, list
+ * them too.  A procfs copy without self/mountinfo simply has none.
+ */
+static void add_bound_namespaces(struct lsctl *ctl)
+{
+	if (nsfs_mounts_read(ctl->pfs, &ctl->mounts, &ctl->nmounts) == -ENOMEM)
+		errx(EXIT_FAILURE, _("cannot allocate memory"));
+	for (size_t i = 0; i < ctl->nmounts; i++) {
+		const struct nsfs_mount *m = &ctl->mounts[i];
+
+		if ((ctl->types & NS_TYPE_BIT(m->type)) &&
+		    ns_groups_add_empty(ctl->groups, m->type, m->ino))
+			errx(EXIT_FAILURE, _("cannot allocate memory"));
+	}
+}
+
 static int list_namespaces(struct lsctl *ctl)
 {
 	const struct ns_group **sorted;
@@ -470,6 +519,7 @@ static int list_namespaces(struct lsctl *ctl)
 		return EXIT_FAILURE;
 	}
 	warn_unreadable(&stats);
+	add_bound_namespaces(ctl);
 
 	if (link_wanted(ctl, &add) && ns_groups_link(ctl->groups, ctl->pfs, add))
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
@@ -582,6 +632,7 @@ int main(int argc, char **argv)
 		{ "noheadings",	  no_argument,	     NULL, 'n' },
 		{ "output",	  required_argument, NULL, 'o' },
 		{ "output-all",	  no_argument,	     NULL, OPT_OUTPUT_ALL },
+		{ "persistent",	  no_argument,	     NULL, 'P' },
 		{ "task",	  required_argument, NULL, 'p' },
 		{ "raw",	  no_argument,	     NULL, 'r' },
 		{ "type",	  required_argument, NULL, 't' },
@@ -602,7 +653,7 @@ int main(int argc, char **argv)
 	cmd_init();
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
-	while ((c = getopt_long(argc, argv, "Jlno:p:rt:T::uWHhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "Jlno:Pp:rt:T::uWHhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
 			ctl.modes |= COLTAB_JSON;
@@ -623,6 +674,9 @@ int main(int argc, char **argv)
 			for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
 				ctl.cols.ids[ctl.cols.count++] = (int)i;
 			columns_given = true;
+			break;
+		case 'P':
+			ctl.persistent = true;
 			break;
 		case 'p':
 			ctl.task = (pid_t)parse_num_or_exit(optarg, "PID", 1, INT_MAX, EXIT_FAILURE);
@@ -699,6 +753,7 @@ int main(int argc, char **argv)
 
 	rc = optind < argc ? list_processes(&ctl, argv[optind]) : list_namespaces(&ctl);
 	ns_groups_free(ctl.groups);
+	nsfs_mounts_free(ctl.mounts, ctl.nmounts);
 	proc_rec_clear(&ctl.task_rec);
 	procfs_close(ctl.pfs);
 	free(ctl.cached_user);

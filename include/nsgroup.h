@@ -35,6 +35,9 @@ void ns_groups_free(struct ns_groups *groups);
 /* Count pid as a member of the namespace ino.  Returns 0 or -ENOMEM. */
 int ns_groups_add(struct ns_groups *groups, enum ns_type type, ino_t ino, pid_t pid);
 
+/* Know of a namespace no process is in (a bind mount holds it).  0 or -ENOMEM. */
+int ns_groups_add_empty(struct ns_groups *groups, enum ns_type type, ino_t ino);
+
 /*
  * Scan the procfs and add every process to its namespace of each type in
  * types (NS_TYPE_BIT() set).  With PROC_READ_STATUS in extra, pid

@@ -45,6 +45,13 @@ int procfs_dirfd(const struct procfs *pfs);
 const char *procfs_path(const struct procfs *pfs);
 
 /*
+ * Read a whole file below the root, such as "self/mountinfo".  *data is
+ * NUL-terminated and valid until the next read through pfs.  Returns 0,
+ * -ESRCH when it is not there, or another negative errno.
+ */
+int procfs_read_file(struct procfs *pfs, const char *path, const char **data, size_t *len);
+
+/*
  * Whether the pids of this procfs are the caller's own (its pid namespace's
  * procfs): its "self" is our pid and our parent's.
  */

@@ -128,6 +128,13 @@ static void learn_pid_view(struct ns_groups *g, const struct proc_rec *rec)
 		grp->init = rec->pid;
 }
 
+int ns_groups_add_empty(struct ns_groups *g, enum ns_type type, ino_t ino)
+{
+	bool is_new;
+
+	return group_get(g, type, ino, &is_new) ? 0 : -ENOMEM;
+}
+
 int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
 		      unsigned int extra, struct procfs_scan_stats *stats)
 {

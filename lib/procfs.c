@@ -192,6 +192,15 @@ static int read_owner(struct procfs *pfs, struct proc_rec *rec)
 	return 0;
 }
 
+int procfs_read_file(struct procfs *pfs, const char *path, const char **data, size_t *len)
+{
+	int rc = read_proc_file(pfs, path, len);
+
+	if (!rc)
+		*data = pfs->buf.data;
+	return rc;
+}
+
 /* Read the file name of the process into pfs->buf. */
 static int read_pid_file(struct procfs *pfs, pid_t pid, const char *name, size_t *len)
 {

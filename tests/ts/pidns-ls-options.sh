@@ -7,7 +7,7 @@ root=$FIXTURES/procfs-article
 run_cmd "$PIDNS_LS" --help
 is "$rc" 0 "--help: exit status 0"
 is "$(printf '%s\n' "$out" | sed -n 2p)" "Usage:" "--help: starts with Usage:"
-for opt in --json --list --noheadings --output --output-all --task --raw --type --tree \
+for opt in --json --list --noheadings --output --output-all --persistent --task --raw --type --tree \
 	--notruncate --nowrap --procfs --list-columns --help --version; do
 	case $out in *"$opt"*) r=0 ;; *) r=1 ;; esac
 	tap_result $r "--help lists $opt"
@@ -52,12 +52,12 @@ run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS -o +PID
 is "$(printf '%s\n' "$out" | head -n2)" "NS PID
 4026531836 1" "-o +LIST appends to the list so far"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all
-is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS" \
+is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS" \
 	"--output-all: every column"
 
 run_cmd "$PIDNS_LS" -H
 is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" \
-	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS " \
+	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS " \
 	"-H: every column, in order"
 is "$(printf '%s\n' "$out" | awk '$1 == "NPROCS" { print $2 }')" "<integer>" "-H: JSON type"
 run_cmd "$PIDNS_LS" -H -J
