@@ -19,6 +19,7 @@
 #include "cmdutil.h"
 #include "columns.h"
 #include "mountinfo.h"
+#include "netnsid.h"
 #include "nls.h"
 #include "nsgroup.h"
 #include "pidns.h"
@@ -35,6 +36,7 @@ enum {
 	COL_COMMAND,
 	COL_UID,
 	COL_USER,
+	COL_NETNSID,
 	COL_NSFS,
 	COL_PNS,
 	COL_ONS,
@@ -60,6 +62,8 @@ static const struct colinfo infos[] = {
 			   SCOLS_JSON_STRING },
 	[COL_UID]      = { "UID", 0, SCOLS_FL_RIGHT, N_("UID of the PID"), SCOLS_JSON_NUMBER },
 	[COL_USER]     = { "USER", 0, 0, N_("username of the PID"), SCOLS_JSON_STRING },
+	[COL_NETNSID]  = { "NETNSID", 0, SCOLS_FL_RIGHT,
+			   N_("namespace ID as used by network subsystem"), SCOLS_JSON_STRING },
 	[COL_NSFS]     = { "NSFS", 0, SCOLS_FL_WRAP,
 			   N_("nsfs mountpoint (usually used network subsystem)"),
 			   SCOLS_JSON_STRING },
@@ -277,12 +281,31 @@ static char *nsfs_cell(const struct lsctl *ctl, const struct ns_group *grp)
 	return str;
 }
 
+/* The id our network namespace gives this one, or "unassigned": a string, as in lsns. */
+static char *netnsid_cell(struct lsctl *ctl, const struct ns_group *grp)
+{
+	int fd, nsid, rc;
+
+	if (grp->type != NS_TYPE_NET || !grp->nprocs)
+		return NULL;
+	fd = ns_open(ctl->pfs, grp->pid, grp->type);
+	if (fd < 0)
+		return NULL;
+	rc = netnsid_of(fd, &nsid);
+	close(fd);
+	if (rc)
+		return NULL;
+	return nsid == NETNSID_UNASSIGNED ? xstrdup("unassigned") : num_cell((uintmax_t)nsid);
+}
+
 static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 		       const struct proc_rec *rec, int col)
 {
 	char *str = NULL;
 
 	switch (col) {
+	case COL_NETNSID:
+		return netnsid_cell(ctl, grp);
 	case COL_NSFS:
 		return nsfs_cell(ctl, grp);
 	case COL_NS:

@@ -26,6 +26,7 @@ is "$(row -t pid)" "" "unmounted, it is gone"
 if command -v ip >/dev/null && command -v lsns >/dev/null; then
 	name=pidns-test-$$
 	ip netns add "$name" && at_exit "ip netns del '$name'"
+	ip netns set "$name" 4242
 	ip netns exec "$name" sleep 600000 &
 	holder=$!
 	at_exit "{ kill -KILL $holder; wait $holder; } 2>/dev/null"
@@ -35,10 +36,13 @@ if command -v ip >/dev/null && command -v lsns >/dev/null; then
 	done
 	net=$(ns_of "$holder" net)
 	pick() { awk -v ns="$net" '$1 == ns'; }
-	is "$("$PIDNS_LS" -t net -r -n -o NS,NPROCS,PID,NSFS | pick)" \
-		"$(lsns -t net -r -n -o NS,NPROCS,PID,NSFS | pick)" "ip netns: the same row as lsns"
-	is "$("$PIDNS_LS" -t net -r -n -o NS,NSFS | pick)" "$net /run/netns/$name" \
-		"ip netns: NSFS is its path"
+	is "$("$PIDNS_LS" -t net -r -n -o NS,NPROCS,PID,NETNSID,NSFS | pick)" \
+		"$(lsns -t net -r -n -o NS,NPROCS,PID,NETNSID,NSFS | pick)" "ip netns: the same row as lsns"
+	is "$("$PIDNS_LS" -t net -r -n -o NS,NETNSID,NSFS | pick)" "$net 4242 /run/netns/$name" \
+		"ip netns: NETNSID is the id we set, NSFS its path"
+	is "$("$PIDNS_LS" -t net -J -o NS,NETNSID,NSFS | jq -c '.namespaces[]' | sort)" \
+		"$(lsns -t net -J -o NS,NETNSID,NSFS | jq -c '.namespaces[]' | sort)" \
+		"ip netns: -J as lsns, \"unassigned\" and the id as strings"
 else
 	tap_result 0 "# SKIP ip(8) or lsns is missing"
 fi

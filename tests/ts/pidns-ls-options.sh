@@ -52,12 +52,12 @@ run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS -o +PID
 is "$(printf '%s\n' "$out" | head -n2)" "NS PID
 4026531836 1" "-o +LIST appends to the list so far"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all
-is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS" \
+is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS" \
 	"--output-all: every column"
 
 run_cmd "$PIDNS_LS" -H
 is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" \
-	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS " \
+	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS " \
 	"-H: every column, in order"
 is "$(printf '%s\n' "$out" | awk '$1 == "NPROCS" { print $2 }')" "<integer>" "-H: JSON type"
 run_cmd "$PIDNS_LS" -H -J
