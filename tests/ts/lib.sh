@@ -52,6 +52,18 @@ run_cmd() {
 	err=$(cat "$TESTDIR/err")
 }
 
+# lsns gives up when a process exits under it (other tests end theirs all the
+# time), which is one of the things pidns-ls fixes; ask it again until it answers.
+lsns() {
+	local try
+
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		command lsns "$@" >"$TESTDIR/lsns.out" 2>"$TESTDIR/lsns.err" &&
+			[ ! -s "$TESTDIR/lsns.err" ] && break
+	done
+	cat "$TESTDIR/lsns.out"
+}
+
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 done_testing() { echo "1..$tap_count"; }
 
