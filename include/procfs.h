@@ -49,7 +49,7 @@ const char *procfs_path(const struct procfs *pfs);
  * NUL-terminated and valid until the next read through pfs.  Returns 0,
  * -ESRCH when it is not there, or another negative errno.
  */
-int procfs_read_file(struct procfs *pfs, const char *path, const char **data, size_t *len);
+int procfs_read_path(struct procfs *pfs, const char *path, const char **data, size_t *len);
 
 /*
  * Whether the pids of this procfs are the caller's own (its pid namespace's

@@ -92,7 +92,7 @@ int nsfs_mounts_read(struct procfs *pfs, struct nsfs_mount **mounts, size_t *cou
 
 	*mounts = NULL;
 	*count = 0;
-	rc = procfs_read_file(pfs, "self/mountinfo", &data, &len);
+	rc = procfs_read_path(pfs, "self/mountinfo", &data, &len);
 	if (rc)
 		return rc;
 	for (end = data + len; data < end; ) {

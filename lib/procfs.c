@@ -192,7 +192,7 @@ static int read_owner(struct procfs *pfs, struct proc_rec *rec)
 	return 0;
 }
 
-int procfs_read_file(struct procfs *pfs, const char *path, const char **data, size_t *len)
+int procfs_read_path(struct procfs *pfs, const char *path, const char **data, size_t *len)
 {
 	int rc = read_proc_file(pfs, path, len);
 
