@@ -213,7 +213,7 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
 {
 	struct ns_group *grp = &g->items[i];
 	enum ns_type type = grp->type;
-	uid_t uid;
+	uid_t uid = (uid_t)-1;	/* the ioctl has no size in its number: tools cannot tell it writes */
 	int rc;
 
 	grp->linked = true;

@@ -282,7 +282,10 @@ static int pidns_find(struct procfs *pfs, ino_t ns, pid_t pid, pid_t *found)
 	return *found ? 0 : -ESRCH;
 }
 
-/* The ioctl way; -ENOTTY when the kernel does not know it. */
+/*
+ * The ioctl way; -ENOTTY when the kernel does not know it.  The pid goes as
+ * the argument's value, though the request numbers say _IOR.
+ */
 static int translate_ioctl(const struct ns_handle *from, const struct ns_handle *to, pid_t pid,
 			   pid_t *out)
 {
