@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -68,8 +67,7 @@ struct lsctl {
 	unsigned int types;	/* NS_TYPE_BIT() set */
 	unsigned int read_mask;	/* what the columns need of a representative */
 	bool process_tree;	/* lsns's default view: rows nest as their PIDs do */
-	uid_t cached_uid;	/* representatives mostly share one user */
-	char *cached_user;
+	struct usercache users;
 };
 
 static void __attribute__((noreturn)) usage(void)
@@ -121,22 +119,6 @@ static unsigned int columns_read_mask(const struct collist *cols)
 		}
 	}
 	return mask;
-}
-
-static const char *user_name(struct lsctl *ctl, uid_t uid)
-{
-	struct passwd *pw;
-
-	if (ctl->cached_user && ctl->cached_uid == uid)
-		return ctl->cached_user;
-	free(ctl->cached_user);
-	pw = getpwuid(uid);
-	if (pw)
-		ctl->cached_user = xstrdup(pw->pw_name);
-	else
-		xasprintf(&ctl->cached_user, "%u", (unsigned int)uid);
-	ctl->cached_uid = uid;
-	return ctl->cached_user;
 }
 
 /* PNS or ONS of a group: 0 when the relative is out of view, empty when unknown. */
@@ -197,7 +179,7 @@ static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 		break;
 	case COL_USER:
 		if (rec->have & PROC_READ_OWNER)
-			str = xstrdup(user_name(ctl, rec->owner));
+			str = xstrdup(usercache_name(&ctl->users, rec->owner));
 		break;
 	case COL_PNS:
 	case COL_ONS:
@@ -334,7 +316,7 @@ int main(int argc, char **argv)
 	bool list_columns = false, list = false;
 	int c, rc;
 
-	cmd_init();
+	cmd_init(EXIT_FAILURE);
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
 	while ((c = getopt_long(argc, argv, "Jlno:rt:uWHhV", longopts, NULL)) != -1) {
@@ -408,6 +390,6 @@ int main(int argc, char **argv)
 	}
 	rc = list_namespaces(&ctl);
 	procfs_close(ctl.pfs);
-	free(ctl.cached_user);
+	usercache_free(&ctl.users);
 	return rc;
 }

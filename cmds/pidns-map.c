@@ -251,7 +251,7 @@ int main(int argc, char **argv)
 	bool list_columns = false;
 	int c, rc;
 
-	cmd_init();
+	cmd_init(MAP_EXIT_FATAL);
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
 	while ((c = getopt_long(argc, argv, "Jno:rHhV", longopts, NULL)) != -1) {
@@ -317,9 +317,11 @@ int main(int argc, char **argv)
 	if (!from_arg) {
 		rc = show_levels(&ctl, argv + optind, argc - optind);
 	} else {
-		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, MAP_EXIT_USAGE, &from);
+		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
+				    &from);
 		if (to_arg)
-			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, MAP_EXIT_USAGE, &to);
+			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
+					    &to);
 		rc = translate(&ctl, &from, to_arg ? &to : NULL, argv + optind, argc - optind);
 		if (from.fd >= 0)
 			close(from.fd);
