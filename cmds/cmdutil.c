@@ -43,6 +43,15 @@ void *xcalloc(size_t nmemb, size_t size)
 	return p;
 }
 
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
 char *xstrdup(const char *str)
 {
 	char *p = strdup(str);
@@ -154,10 +163,23 @@ void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size
 	}
 }
 
-void print_column_list(const struct colinfo *tab, size_t ntab, unsigned int modes)
+void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab)
+{
+	fputs(_("\nAvailable output columns:\n"), out);
+	for (size_t i = 0; i < ntab; i++)
+		fprintf(out, " %11s  %s\n", tab[i].name, _(tab[i].help));
+	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+}
+
+void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int modes,
+			 bool list_columns, int status)
 {
 	struct libscols_table *tb;
 
+	if ((modes & COLTAB_JSON) && (modes & COLTAB_RAW))
+		errx(status, _("mutually exclusive arguments: --json --raw"));
+	if (!list_columns)
+		return;
 	if (coltab_new_column_list(tab, ntab, modes, &tb))
 		out_of_memory();
 	scols_print_table(tb);

@@ -6,14 +6,17 @@
 #ifndef PIDNS_CMDUTIL_H
 #define PIDNS_CMDUTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "nsid.h"
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *str);
 int xasprintf(char **strp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -46,9 +49,16 @@ struct collist;
 void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
 			   const char *arg, int status);
 
-/* -H: print the columns of tab in the table modes (COLTAB_*), then exit(0). */
-void __attribute__((noreturn)) print_column_list(const struct colinfo *tab, size_t ntab,
-						 unsigned int modes);
+/* The end of usage(): the columns of tab with their help, and the man page to read. */
+void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab);
+
+/*
+ * After the options of a table command: --json with --raw exits with
+ * status, and -H (list_columns) prints the columns of tab in the table
+ * modes (COLTAB_*) and exits with 0.
+ */
+void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int modes,
+			 bool list_columns, int status);
 
 /*
  * Resolve the namespace argument of option opt (a pid, an inode number or an

@@ -92,10 +92,7 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_(" -V, --version          display version\n"), out);
-	fputs(_("\nAvailable output columns:\n"), out);
-	for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
-		fprintf(out, " %11s  %s\n", infos[i].name, _(infos[i].help));
-	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+	usage_columns(out, infos, ARRAY_SIZE(infos));
 	exit(EXIT_SUCCESS);
 }
 
@@ -236,15 +233,6 @@ static void add_group_line(struct lsctl *ctl, struct libscols_table *tb,
 	proc_rec_clear(&rec);
 }
 
-static bool has_column(const struct collist *cols, int id)
-{
-	for (size_t i = 0; i < cols->count; i++) {
-		if (cols->ids[i] == id)
-			return true;
-	}
-	return false;
-}
-
 /* The tree is drawn in COMMAND, the way lsns draws it. */
 static void set_tree_column(struct libscols_table *tb, const struct collist *cols)
 {
@@ -368,17 +356,14 @@ int main(int argc, char **argv)
 			errtryhelp(EXIT_FAILURE);
 		}
 	}
-	if ((ctl.modes & COLTAB_JSON) && (ctl.modes & COLTAB_RAW))
-		errx(EXIT_FAILURE, _("mutually exclusive arguments: --json --raw"));
-	if (list_columns)
-		print_column_list(infos, ARRAY_SIZE(infos), ctl.modes);
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, EXIT_FAILURE);
 	if (optind < argc) {
 		warnx(_("unexpected argument: '%s'"), argv[optind]);
 		errtryhelp(EXIT_FAILURE);
 	}
 	if (!ctl.types)
 		ctl.types = NS_TYPE_BIT(NS_TYPE_PID);
-	ctl.process_tree = !list && has_column(&ctl.cols, COL_COMMAND);
+	ctl.process_tree = !list && collist_has(&ctl.cols, COL_COMMAND);
 	ctl.read_mask = columns_read_mask(&ctl.cols);
 	if (ctl.process_tree)
 		ctl.read_mask |= PROC_READ_STAT;

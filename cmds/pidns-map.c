@@ -85,10 +85,7 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_(" -V, --version          display version\n"), out);
-	fputs(_("\nAvailable output columns:\n"), out);
-	for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
-		fprintf(out, " %11s  %s\n", infos[i].name, _(infos[i].help));
-	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+	usage_columns(out, infos, ARRAY_SIZE(infos));
 	exit(MAP_EXIT_FOUND);
 }
 
@@ -293,10 +290,7 @@ int main(int argc, char **argv)
 			errtryhelp(MAP_EXIT_USAGE);
 		}
 	}
-	if ((ctl.modes & COLTAB_JSON) && (ctl.modes & COLTAB_RAW))
-		errx(MAP_EXIT_USAGE, _("mutually exclusive arguments: --json --raw"));
-	if (list_columns)
-		print_column_list(infos, ARRAY_SIZE(infos), ctl.modes);
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, MAP_EXIT_USAGE);
 	if (to_arg && !from_arg)
 		errx(MAP_EXIT_USAGE, _("--to needs --from"));
 	if (to_arg && from_opt && strcmp(from_opt, "--ns") == 0)
