@@ -287,8 +287,9 @@ void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsi
 		/* Namespaces of two types never share an inode: only a number given as one does. */
 		for (unsigned int u = 0; u < t; u++) {
 			if ((types & NS_TYPE_BIT(u)) && m->ns[u] == ns.ino)
-				errx(GREP_EXIT_USAGE, _("--ns %s: an inode number names one namespace; "
-							"give --nslist one type"), arg);
+				errx(GREP_EXIT_USAGE,
+				     _("--ns %s: an inode number names one namespace; "
+				       "give --nslist one type"), arg);
 		}
 		m->ns[t] = ns.ino;
 	}

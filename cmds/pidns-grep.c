@@ -38,8 +38,8 @@ enum {
 };
 
 static const struct colinfo infos[] = {
-	[COL_PID]      = { "PID", 5, SCOLS_FL_RIGHT, N_("process ID (thread ID with --lightweight)"),
-			   SCOLS_JSON_NUMBER },
+	[COL_PID]      = { "PID", 5, SCOLS_FL_RIGHT,
+			   N_("process ID (thread ID with --lightweight)"), SCOLS_JSON_NUMBER },
 	[COL_INNERPID] = { "INNERPID", 5, SCOLS_FL_RIGHT,
 			   N_("PID inside the --ns pid namespace, or inside its own"),
 			   SCOLS_JSON_NUMBER },
@@ -311,7 +311,8 @@ static pid_t inner_pid(const struct grep_task *t)
 {
 	const struct proc_status *st = &t->rec.status;
 
-	if (t->depth < 0 || !(st->have & STATUS_HAVE_NSPID) || st->nlevels <= (unsigned)t->depth)
+	if (t->depth < 0 || !(st->have & STATUS_HAVE_NSPID) ||
+	    st->nlevels <= (unsigned int)t->depth)
 		return 0;
 	return st->nspid[st->nlevels - 1 - (unsigned int)t->depth];
 }
@@ -389,7 +390,7 @@ static unsigned int columns_read_mask(const struct collist *cols)
 			mask |= NS_TYPE_BIT(NS_TYPE_PID);
 			break;
 		case COL_COMMAND:
-			/* stat's comm and state stand in for the empty cmdline of a kernel thread */
+			/* stat's comm and state stand in for the cmdline of a kernel thread */
 			mask |= PROC_READ_CMDLINE | PROC_READ_STAT;
 			break;
 		}
@@ -465,21 +466,26 @@ static int grep_one(struct grepctl *ctl, pid_t tgid, pid_t tid)
 	return rc == -ENOMEM || rc > 0 ? rc : 0;
 }
 
+/* The threads of a process, each on its own: 1 when one is listed, 0 when none, or -ENOMEM. */
 static int grep_threads(struct grepctl *ctl, pid_t pid)
 {
 	struct procfs_tasks *tasks;
+	int rc, listed = 0;
 	pid_t tid;
-	int rc = procfs_tasks_open(ctl->pfs, pid, &tasks);
 
+	rc = procfs_tasks_open(ctl->pfs, pid, &tasks);
 	if (rc)
 		return rc == -ENOMEM ? rc : 0;
-	while ((rc = procfs_tasks_next(tasks, &tid)) == 0) {
+	while (procfs_tasks_next(tasks, &tid) == 0) {
 		rc = grep_one(ctl, pid, tid);
-		if (rc < 0 || (rc && ctl->quiet))
+		if (rc < 0)
+			break;
+		listed |= rc;
+		if (listed && ctl->quiet)
 			break;
 	}
 	procfs_tasks_close(tasks);
-	return rc == -ENOMEM || rc > 0 ? rc : 0;
+	return rc < 0 ? rc : listed;
 }
 
 /* Returns 0, or the error that stopped the scan of the procfs. */
@@ -775,7 +781,8 @@ int main(int argc, char **argv)
 	}
 	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, GREP_EXIT_USAGE);
 	if (text_opt && table_opt)
-		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: %s %s"), text_opt, table_opt);
+		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: %s %s"), text_opt,
+		     table_opt);
 	ctl.table = table_opt != NULL;
 	if (lock && !pidfile)
 		errx(GREP_EXIT_USAGE, _("--logpidfile needs --pidfile"));

@@ -34,7 +34,8 @@ is "$(printf '%s\n' "$out" | jq -r '.processes[0].name')" "$evil" "-J: the name,
 is "$(printf '%s\n' "$out" | jq -r '.processes[0].command')" \
 	"$TESTDIR/$evil it's a\\x41  $(printf 'new\nline') é $(printf '\302\233')" \
 	"-J: the command line, exact"
-check "-J: no raw control character" test "$(printf '%s' "$out" | tr -d '\n' | tr -dc '\000-\037' | wc -c)" = 0
+check "-J: no raw control character" \
+	test "$(printf '%s' "$out" | tr -d '\n' | tr -dc '\000-\037' | wc -c)" = 0
 
 # -Q: a shell reads back the very arguments.
 run_cmd "$PIDNS_GREP" -a -Q -p "$P"

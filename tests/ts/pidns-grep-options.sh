@@ -81,6 +81,8 @@ is "$("$PIDNS_GREP" -p "$ONE" -w -c)" 2 "-p -w: the threads of the process"
 is "$("$PIDNS_GREP" -p "$ONE" pgo-env -c)" 0 "-p and a pattern: both"
 run_cmd "$PIDNS_GREP" -q pgo-
 is "$rc:$out" "0:" "-q: a match, nothing printed"
+run_cmd "$PIDNS_GREP" -q -w pgo-one
+is "$rc:$out" "0:" "-q -w: a thread matches, after processes that do not"
 run_cmd "$PIDNS_GREP" -q -c no-such-name
 is "$rc:$out" "1:" "-q: no match"
 is "$("$PIDNS_GREP" --env PGO_VAR -P $$)" "$ENV" "--env NAME"

@@ -99,7 +99,8 @@ same "-t ?" -t '?' -P $$
 
 # -v lists all the rest of the system: compare what it says of ours.
 of_ours() { grep -x -e "$A" -e "$B" -e "$S" -e "$N" -e "$E"; }
-is "$("$PIDNS_GREP" -v pgt-alpha | of_ours)" "$(pgrep -v pgt-alpha | of_ours)" "-v, of our processes"
+is "$("$PIDNS_GREP" -v pgt-alpha | of_ours)" "$(pgrep -v pgt-alpha | of_ours)" \
+	"-v, of our processes"
 is "$("$PIDNS_GREP" -v -x pgt-beta | of_ours | wc -l)" 4 "-v: all of ours but one"
 
 # -A leaves out our ancestors: this shell is a child of its parent, and ours.

@@ -78,7 +78,8 @@ is "$("$PIDNS_GREP" --ns "$W_INIT1" --nested --raw --noheadings \
 is "$("$PIDNS_GREP" --ns "$W_INIT2" -J --output PID,INNERPID,PPID,NAME pgw | jq -c .)" \
 	"{\"processes\":[{\"pid\":$W_LEAF,\"innerpid\":2,\"ppid\":$W_INIT2,\"name\":\"pgw-leaf\"}]}" \
 	"-J: numbers and strings under \"processes\""
-run_cmd "$PIDNS_GREP" -J --ns "$W_INIT2" --output PID,INNERPID,PPID,USER,UID,STATE,NS,LEVEL,NAME,COMMAND,CAPS pgw
+run_cmd "$PIDNS_GREP" -J --ns "$W_INIT2" pgw \
+	--output PID,INNERPID,PPID,USER,UID,STATE,NS,LEVEL,NAME,COMMAND,CAPS
 is "$(printf '%s\n' "$out" | jq -c '.processes[0] | [keys_unsorted, (map(type) | unique)]')" \
 	'[["pid","innerpid","ppid","user","uid","state","ns","level","name","command","caps"],["number","string"]]' \
 	"-J: every column"
@@ -89,7 +90,8 @@ is "$("$PIDNS_GREP" --raw --noheadings --output INNERPID -p "$W_LEAF")" 2 \
 
 # References that name nothing, or nothing we may read.
 run_cmd "$PIDNS_GREP" --ns abc
-is "$rc:$out:$err" "2::pidns-grep: invalid --ns argument: 'abc' (a pid, an inode number or a path)" \
+is "$rc:$out:$err" \
+	"2::pidns-grep: invalid --ns argument: 'abc' (a pid, an inode number or a path)" \
 	"--ns abc: an error, not another option"
 run_cmd "$PIDNS_GREP" --ns 2147483
 is "$rc:$err" "2:pidns-grep: --ns 2147483: no such process" "--ns of a pid that does not exist"
