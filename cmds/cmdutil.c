@@ -3,6 +3,7 @@
 #include <err.h>
 #include <errno.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +17,12 @@
 #include "procfs.h"
 #include "strutils.h"
 
+/* Set once by cmd_init(), before anything can fail. */
+static int fatal_exit_status = EXIT_FAILURE;
+
 static void __attribute__((noreturn)) out_of_memory(void)
 {
-	errx(EXIT_FAILURE, _("cannot allocate memory"));
+	errx(fatal_exit_status, _("cannot allocate memory"));
 }
 
 void *xmalloc(size_t size)
@@ -33,6 +37,15 @@ void *xmalloc(size_t size)
 void *xcalloc(size_t nmemb, size_t size)
 {
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
 
 	if (!p)
 		out_of_memory();
@@ -73,14 +86,15 @@ static void close_stdout(void)
 		failed = 1;
 	if (failed && errno != EPIPE) {
 		warn(_("write error"));
-		_exit(EXIT_FAILURE);
+		_exit(fatal_exit_status);
 	}
 	if (fclose(stderr))
-		_exit(EXIT_FAILURE);
+		_exit(fatal_exit_status);
 }
 
-void cmd_init(void)
+void cmd_init(int fatal_status)
 {
+	fatal_exit_status = fatal_status;
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
@@ -110,10 +124,10 @@ uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint
 	return num;
 }
 
-void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg, int status,
-			 struct ns_handle *ns)
+void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
+			 enum ns_type type, int status, struct ns_handle *ns)
 {
-	int rc = ns_arg_open(procfs_dirfd(pfs), arg, NS_TYPE_PID, &ns->fd, &ns->ino);
+	int rc = ns_arg_open(procfs_dirfd(pfs), arg, type, &ns->fd, &ns->ino);
 
 	switch (rc) {
 	case 0:
@@ -126,7 +140,7 @@ void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg, i
 	case -ENOTTY:
 		errx(status, _("%s %s: not a namespace file"), opt, arg);
 	case -EMEDIUMTYPE:
-		errx(status, _("%s %s: not a pid namespace"), opt, arg);
+		errx(status, _("%s %s: not a %s namespace"), opt, arg, ns_type_name(type));
 	default:
 		errno = -rc;
 		err(status, _("%s %s"), opt, arg);
@@ -149,13 +163,48 @@ void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size
 	}
 }
 
-void print_column_list(const struct colinfo *tab, size_t ntab, unsigned int modes)
+void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab)
+{
+	fputs(_("\nAvailable output columns:\n"), out);
+	for (size_t i = 0; i < ntab; i++)
+		fprintf(out, " %11s  %s\n", tab[i].name, _(tab[i].help));
+	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+}
+
+void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int modes,
+			 bool list_columns, int status)
 {
 	struct libscols_table *tb;
 
+	if ((modes & COLTAB_JSON) && (modes & COLTAB_RAW))
+		errx(status, _("mutually exclusive arguments: --json --raw"));
+	if (!list_columns)
+		return;
 	if (coltab_new_column_list(tab, ntab, modes, &tb))
 		out_of_memory();
 	scols_print_table(tb);
 	scols_unref_table(tb);
 	exit(EXIT_SUCCESS);
+}
+
+const char *usercache_name(struct usercache *cache, uid_t uid)
+{
+	struct passwd *pw;
+
+	if (cache->name && cache->uid == uid)
+		return cache->name;
+	free(cache->name);
+	pw = getpwuid(uid);
+	if (pw)
+		cache->name = xstrdup(pw->pw_name);
+	else
+		xasprintf(&cache->name, "%u", (unsigned int)uid);
+	cache->uid = uid;
+	return cache->name;
+}
+
+void usercache_free(struct usercache *cache)
+{
+	free(cache->name);
+	cache->name = NULL;
 }

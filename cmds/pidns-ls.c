@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -113,8 +112,7 @@ struct lsctl {
 	bool persistent;	/* -P: only the namespaces no process is in */
 	struct nsfs_mount *mounts;	/* the namespaces bound to paths */
 	size_t nmounts;
-	uid_t cached_uid;	/* representatives mostly share one user */
-	char *cached_user;
+	struct usercache users;
 };
 
 /* A row of the table, by group, for the trees to find their parents in. */
@@ -153,20 +151,8 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_(" -V, --version          display version\n"), out);
-	fputs(_("\nAvailable output columns:\n"), out);
-	for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
-		fprintf(out, " %11s  %s\n", infos[i].name, _(infos[i].help));
-	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+	usage_columns(out, infos, ARRAY_SIZE(infos));
 	exit(EXIT_SUCCESS);
-}
-
-static bool has_column(const struct collist *cols, int id)
-{
-	for (size_t i = 0; i < cols->count; i++) {
-		if (cols->ids[i] == id)
-			return true;
-	}
-	return false;
 }
 
 static unsigned int columns_read_mask(const struct collist *cols)
@@ -194,22 +180,6 @@ static unsigned int columns_read_mask(const struct collist *cols)
 	return mask;
 }
 
-static const char *user_name(struct lsctl *ctl, uid_t uid)
-{
-	struct passwd *pw;
-
-	if (ctl->cached_user && ctl->cached_uid == uid)
-		return ctl->cached_user;
-	free(ctl->cached_user);
-	pw = getpwuid(uid);
-	if (pw)
-		ctl->cached_user = xstrdup(pw->pw_name);
-	else
-		xasprintf(&ctl->cached_user, "%u", (unsigned int)uid);
-	ctl->cached_uid = uid;
-	return ctl->cached_user;
-}
-
 static char *num_cell(uintmax_t num)
 {
 	char *str;
@@ -228,7 +198,7 @@ static char *empty_group_cell(struct lsctl *ctl, const struct ns_group *grp, int
 	case COL_UID:
 		return grp->owner_uid != (uid_t)-1 ? num_cell(grp->owner_uid) : NULL;
 	case COL_USER:
-		return grp->owner_uid != (uid_t)-1 ? xstrdup(user_name(ctl, grp->owner_uid)) : NULL;
+		return grp->owner_uid != (uid_t)-1 ? xstrdup(usercache_name(&ctl->users, grp->owner_uid)) : NULL;
 	default:
 		return NULL;
 	}
@@ -352,7 +322,7 @@ static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 		break;
 	case COL_USER:
 		if (rec->have & PROC_READ_OWNER)
-			str = xstrdup(user_name(ctl, rec->owner));
+			str = xstrdup(usercache_name(&ctl->users, rec->owner));
 		break;
 	case COL_VISIBLE:
 		str = pidns_cell(ctl, grp, col);
@@ -489,8 +459,8 @@ static bool link_wanted(const struct lsctl *ctl, unsigned int *add)
 {
 	*add = ctl->tree == TREE_PARENT ? NS_LINK_ADD_PARENTS :
 	       ctl->tree == TREE_OWNER ? NS_LINK_ADD_OWNERS : 0;
-	return *add || has_column(&ctl->cols, COL_PNS) || has_column(&ctl->cols, COL_ONS) ||
-	       has_column(&ctl->cols, COL_VISIBLE) || has_column(&ctl->cols, COL_CHILDREN);
+	return *add || collist_has(&ctl->cols, COL_PNS) || collist_has(&ctl->cols, COL_ONS) ||
+	       collist_has(&ctl->cols, COL_VISIBLE) || collist_has(&ctl->cols, COL_CHILDREN);
 }
 
 static struct libscols_table *new_table(struct lsctl *ctl)
@@ -531,7 +501,7 @@ static int list_namespaces(struct lsctl *ctl)
 	size_t n;
 	int rc;
 
-	if (has_column(&ctl->cols, COL_LEVEL) || has_column(&ctl->cols, COL_INIT))
+	if (collist_has(&ctl->cols, COL_LEVEL) || collist_has(&ctl->cols, COL_INIT))
 		extra = PROC_READ_STATUS;
 	if (ns_groups_new(&ctl->groups))
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
@@ -673,7 +643,7 @@ int main(int argc, char **argv)
 	bool list_columns = false, list = false, tree_given = false, columns_given = false;
 	int c, rc;
 
-	cmd_init();
+	cmd_init(EXIT_FAILURE);
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
 	while ((c = getopt_long(argc, argv, "Jlno:Pp:rt:T::uWHhV", longopts, NULL)) != -1) {
@@ -737,12 +707,9 @@ int main(int argc, char **argv)
 			errtryhelp(EXIT_FAILURE);
 		}
 	}
-	if ((ctl.modes & COLTAB_JSON) && (ctl.modes & COLTAB_RAW))
-		errx(EXIT_FAILURE, _("mutually exclusive arguments: --json --raw"));
 	if (list && tree_given)
 		errx(EXIT_FAILURE, _("mutually exclusive arguments: --list --tree"));
-	if (list_columns)
-		print_column_list(infos, ARRAY_SIZE(infos), ctl.modes);
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, EXIT_FAILURE);
 	if (argc - optind > 1) {
 		warnx(_("unexpected argument: '%s'"), argv[optind + 1]);
 		errtryhelp(EXIT_FAILURE);
@@ -764,9 +731,9 @@ int main(int argc, char **argv)
 	} else if (!ctl.types) {
 		ctl.types = NS_TYPE_BIT(NS_TYPE_PID);
 	}
-	if (!list && !tree_given && has_column(&ctl.cols, COL_COMMAND))
+	if (!list && !tree_given && collist_has(&ctl.cols, COL_COMMAND))
 		ctl.tree = TREE_PROCESS;
-	if (ctl.tree == TREE_PROCESS && optind == argc && !has_column(&ctl.cols, COL_COMMAND))
+	if (ctl.tree == TREE_PROCESS && optind == argc && !collist_has(&ctl.cols, COL_COMMAND))
 		ctl.tree = TREE_NONE;	/* the process tree is drawn in COMMAND only */
 	ctl.read_mask = columns_read_mask(&ctl.cols);
 	if (ctl.tree == TREE_PROCESS)
@@ -779,6 +746,6 @@ int main(int argc, char **argv)
 	nsfs_mounts_free(ctl.mounts, ctl.nmounts);
 	proc_rec_clear(&ctl.task_rec);
 	procfs_close(ctl.pfs);
-	free(ctl.cached_user);
+	usercache_free(&ctl.users);
 	return rc;
 }

@@ -85,10 +85,7 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_(" -V, --version          display version\n"), out);
-	fputs(_("\nAvailable output columns:\n"), out);
-	for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
-		fprintf(out, " %11s  %s\n", infos[i].name, _(infos[i].help));
-	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+	usage_columns(out, infos, ARRAY_SIZE(infos));
 	exit(MAP_EXIT_FOUND);
 }
 
@@ -251,7 +248,7 @@ int main(int argc, char **argv)
 	bool list_columns = false;
 	int c, rc;
 
-	cmd_init();
+	cmd_init(MAP_EXIT_FATAL);
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
 	while ((c = getopt_long(argc, argv, "Jno:rHhV", longopts, NULL)) != -1) {
@@ -293,10 +290,7 @@ int main(int argc, char **argv)
 			errtryhelp(MAP_EXIT_USAGE);
 		}
 	}
-	if ((ctl.modes & COLTAB_JSON) && (ctl.modes & COLTAB_RAW))
-		errx(MAP_EXIT_USAGE, _("mutually exclusive arguments: --json --raw"));
-	if (list_columns)
-		print_column_list(infos, ARRAY_SIZE(infos), ctl.modes);
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, MAP_EXIT_USAGE);
 	if (to_arg && !from_arg)
 		errx(MAP_EXIT_USAGE, _("--to needs --from"));
 	if (to_arg && from_opt && strcmp(from_opt, "--ns") == 0)
@@ -317,9 +311,11 @@ int main(int argc, char **argv)
 	if (!from_arg) {
 		rc = show_levels(&ctl, argv + optind, argc - optind);
 	} else {
-		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, MAP_EXIT_USAGE, &from);
+		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
+				    &from);
 		if (to_arg)
-			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, MAP_EXIT_USAGE, &to);
+			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
+					    &to);
 		rc = translate(&ctl, &from, to_arg ? &to : NULL, argv + optind, argc - optind);
 		if (from.fd >= 0)
 			close(from.fd);

@@ -6,6 +6,7 @@
 #ifndef PIDNS_COLUMNS_H
 #define PIDNS_COLUMNS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <libsmartcols.h>
 
@@ -27,6 +28,9 @@ struct collist {
 
 /* Replace the list with ids[0..n). */
 void collist_set(struct collist *list, const int *ids, size_t n);
+
+/* Whether the list shows column id. */
+bool collist_has(const struct collist *list, int id);
 
 /*
  * Apply an -o argument: "A,B" replaces the list, "+A,B" appends to it.

@@ -68,6 +68,23 @@ void proc_rec_clear(struct proc_rec *rec);
  */
 int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask);
 
+/*
+ * A whole file of process pid as the kernel wrote it (environ, cgroup, or
+ * cmdline with its NULs): *data is allocated, with a NUL added past *len.
+ * Returns 0 or the errors of procfs_read().
+ */
+int procfs_read_file(struct procfs *pfs, pid_t pid, const char *name, char **data, size_t *len);
+
+/* The threads of a process, in /proc/PID/task order. */
+struct procfs_tasks;
+
+/* Returns 0, -ESRCH when the process is gone, or another negative errno. */
+int procfs_tasks_open(struct procfs *pfs, pid_t pid, struct procfs_tasks **tasks);
+
+/* Next thread id (the leader's too): returns 0 (*tid set), 1 (end) or a negative errno. */
+int procfs_tasks_next(struct procfs_tasks *tasks, pid_t *tid);
+void procfs_tasks_close(struct procfs_tasks *tasks);
+
 /* Why processes were passed over during a scan. */
 struct procfs_scan_stats {
 	unsigned long listed;		/* numeric entries of the root */

@@ -75,4 +75,19 @@ int procparse_stat(const char *buf, size_t len, struct proc_stat *st);
  */
 size_t procparse_cmdline(char *buf, size_t len);
 
+/*
+ * The cgroup v2 path of a cgroup file, from its line "0::PATH".  Returns 0
+ * with *path (not NUL-terminated) and *pathlen set, or -ENOENT when the
+ * file has no such line (cgroup v1 only).
+ */
+int procparse_cgroup2(const char *buf, size_t len, const char **path, size_t *pathlen);
+
+/*
+ * The value of the variable name[0..namelen) in an environ file (NAME=VALUE
+ * entries, each ended by a NUL).  Returns 0 with *value (not NUL-terminated)
+ * and *valuelen set, or -ENOENT when the variable is not there.
+ */
+int procparse_environ(const char *buf, size_t len, const char *name, size_t namelen,
+		      const char **value, size_t *valuelen);
+
 #endif /* PIDNS_PROCPARSE_H */

@@ -14,6 +14,15 @@ void collist_set(struct collist *list, const int *ids, size_t n)
 	memcpy(list->ids, ids, list->count * sizeof(ids[0]));
 }
 
+bool collist_has(const struct collist *list, int id)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		if (list->ids[i] == id)
+			return true;
+	}
+	return false;
+}
+
 static int colinfo_lookup(const struct colinfo *tab, size_t ntab, const char *name, size_t len)
 {
 	for (size_t i = 0; i < ntab; i++) {

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* The namespace hierarchy through the nsfs ioctls (ioctl_ns(2)). */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +10,6 @@
 
 #include "nsfs-ioctl.h"
 #include "pidns.h"
-#include "strutils.h"
 
 int ns_open(struct procfs *pfs, pid_t pid, enum ns_type type)
 {
@@ -203,29 +200,17 @@ static bool pid_at_depth(struct procfs *pfs, pid_t task, int depth, pid_t pid)
 /* A thread of process tgid whose pid at depth is pid; 0 when none. */
 static pid_t find_thread(struct procfs *pfs, pid_t tgid, int depth, pid_t pid)
 {
-	char path[32];
-	struct dirent *d;
-	pid_t found = 0;
-	DIR *dir;
-	int fd;
+	struct procfs_tasks *tasks;
+	pid_t tid, found = 0;
 
-	snprintf(path, sizeof(path), "%d/task", tgid);
-	fd = openat(procfs_dirfd(pfs), path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || !(dir = fdopendir(fd))) {
-		if (fd >= 0)
-			close(fd);
+	if (procfs_tasks_open(pfs, tgid, &tasks))
 		return 0;
-	}
-	while (!found && (d = readdir(dir))) {
-		uint64_t tid;
-
-		if (str_to_u64(d->d_name, &tid) || tid == (uint64_t)tgid || tid > INT_MAX)
-			continue;
+	while (!found && procfs_tasks_next(tasks, &tid) == 0) {
 		/* /proc/TID is there for every thread, though readdir does not list it */
-		if (pid_at_depth(pfs, (pid_t)tid, depth, pid))
-			found = (pid_t)tid;
+		if (tid != tgid && pid_at_depth(pfs, tid, depth, pid))
+			found = tid;
 	}
-	closedir(dir);
+	procfs_tasks_close(tasks);
 	return found;
 }
 

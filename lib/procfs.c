@@ -226,6 +226,19 @@ static int read_status(struct procfs *pfs, struct proc_rec *rec)
 	return rc ? rc : procparse_status(pfs->buf.data, len, &rec->status);
 }
 
+int procfs_read_file(struct procfs *pfs, pid_t pid, const char *name, char **data, size_t *len)
+{
+	int rc = read_pid_file(pfs, pid, name, len);
+
+	if (rc)
+		return rc;
+	*data = malloc(*len + 1);
+	if (!*data)
+		return -ENOMEM;
+	memcpy(*data, pfs->buf.data, *len + 1);
+	return 0;
+}
+
 static int read_cmdline(struct procfs *pfs, struct proc_rec *rec)
 {
 	size_t len;
@@ -335,6 +348,7 @@ int procfs_scan_new(struct procfs *pfs, unsigned int mask, struct procfs_scan **
 	return 0;
 }
 
+/* The pid a directory entry of the root or of task/ names, or 0. */
 static pid_t entry_pid(const struct dirent *d)
 {
 	uint64_t pid;
@@ -346,6 +360,16 @@ static pid_t entry_pid(const struct dirent *d)
 	return (pid_t)pid;
 }
 
+/* readdir() that tells the end (1) from an error (<0). */
+static int next_entry(DIR *dir, struct dirent **d)
+{
+	errno = 0;
+	*d = readdir(dir);
+	if (!*d)
+		return errno ? -errno : 1;
+	return 0;
+}
+
 int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec)
 {
 	struct dirent *d;
@@ -354,10 +378,9 @@ int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec)
 		pid_t pid;
 		int rc;
 
-		errno = 0;
-		d = readdir(scan->dir);
-		if (!d)
-			return errno ? -errno : 1;
+		rc = next_entry(scan->dir, &d);
+		if (rc)
+			return rc;
 		pid = entry_pid(d);
 		if (!pid)
 			continue;
@@ -399,4 +422,53 @@ void procfs_scan_free(struct procfs_scan *scan)
 	proc_rec_clear(&scan->rec);
 	closedir(scan->dir);
 	free(scan);
+}
+
+struct procfs_tasks {
+	DIR *dir;
+};
+
+int procfs_tasks_open(struct procfs *pfs, pid_t pid, struct procfs_tasks **tasks)
+{
+	char path[32];
+	int fd, rc;
+
+	snprintf(path, sizeof(path), "%d/task", pid);
+	fd = openat(pfs->dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return proc_errno(errno);
+	*tasks = malloc(sizeof(**tasks));
+	if (!*tasks) {
+		close(fd);
+		return -ENOMEM;
+	}
+	(*tasks)->dir = fdopendir(fd);
+	if (!(*tasks)->dir) {
+		rc = -errno;
+		close(fd);
+		free(*tasks);
+		return rc;
+	}
+	return 0;
+}
+
+int procfs_tasks_next(struct procfs_tasks *tasks, pid_t *tid)
+{
+	struct dirent *d;
+	int rc;
+
+	while ((rc = next_entry(tasks->dir, &d)) == 0) {
+		*tid = entry_pid(d);
+		if (*tid)
+			return 0;
+	}
+	return rc;
+}
+
+void procfs_tasks_close(struct procfs_tasks *tasks)
+{
+	if (!tasks)
+		return;
+	closedir(tasks->dir);
+	free(tasks);
 }

@@ -267,3 +267,41 @@ size_t procparse_cmdline(char *buf, size_t len)
 	}
 	return len;
 }
+
+/*
+ * The rest of the first entry that starts with key and then term, in a
+ * buffer of entries each ended by sep (the last one may lack it).
+ */
+static int find_entry(const char *buf, size_t len, char sep, const char *key, size_t keylen,
+		      char term, const char **rest, size_t *restlen)
+{
+	const char *end = buf + len;
+
+	while (buf < end) {
+		const char *eol = memchr(buf, sep, (size_t)(end - buf));
+		size_t n;
+
+		if (!eol)
+			eol = end;
+		n = (size_t)(eol - buf);
+		if (n > keylen && memcmp(buf, key, keylen) == 0 && buf[keylen] == term) {
+			*rest = buf + keylen + 1;
+			*restlen = n - keylen - 1;
+			return 0;
+		}
+		buf = eol + 1;
+	}
+	return -ENOENT;
+}
+
+int procparse_cgroup2(const char *buf, size_t len, const char **path, size_t *pathlen)
+{
+	/* hierarchy 0, no controllers: "0::" */
+	return find_entry(buf, len, '\n', "0:", 2, ':', path, pathlen);
+}
+
+int procparse_environ(const char *buf, size_t len, const char *name, size_t namelen,
+		      const char **value, size_t *valuelen)
+{
+	return find_entry(buf, len, '\0', name, namelen, '=', value, valuelen);
+}

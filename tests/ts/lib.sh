@@ -5,6 +5,7 @@
 : "${top_builddir:?run through make check}" "${top_srcdir:?run through make check}"
 PIDNS_LS=$top_builddir/pidns-ls
 PIDNS_MAP=$top_builddir/pidns-map
+PIDNS_GREP=$top_builddir/pidns-grep
 HELPERS=$top_builddir/tests/helpers
 FIXTURES=$top_builddir/tests/fixture-trees
 TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/pidns-test.XXXXXX")
@@ -62,6 +63,32 @@ lsns() {
 			[ ! -s "$TESTDIR/lsns.err" ] && break
 	done
 	cat "$TESTDIR/lsns.out"
+}
+
+# wait_comm PID NAME: until PID runs NAME (it has exec'd) with its second thread, if any.
+wait_comm() {
+	for _ in $(seq 100); do
+		[ "$(cat "/proc/$1/comm" 2>/dev/null)" = "${2:0:15}" ] && break
+		sleep 0.05
+	done
+}
+
+# start_named NAME [ARG...]: in the background, tests/helpers/threads (two
+# threads that wait, whatever their arguments) through a link named NAME,
+# so its name (comm) is NAME.  Sets $started to its pid, killed at exit.
+# Prefix a command such as setsid with $START_WITH.
+start_named() {
+	name=$1
+	shift
+	ln -sf "$HELPERS/threads" "$TESTDIR/$name"
+	$START_WITH "$TESTDIR/$name" "$@" </dev/null >/dev/null 2>&1 &
+	started=$!
+	at_exit "kill -KILL $started 2>/dev/null"
+	wait_comm "$started" "$name"
+	for _ in $(seq 100); do
+		[ "$(ls "/proc/$started/task" 2>/dev/null | wc -l)" -ge 2 ] && break
+		sleep 0.05
+	done
 }
 
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }

@@ -32,6 +32,7 @@ static void test_collist(void)
 	is_int(collist_parse(&list, tab, ARRAY_SIZE(tab), "+pid", &bad, &badlen), 0,
 	       "-o: +LIST appends, names are case-insensitive");
 	ok(list.count == 3 && list.ids[2] == 2, "-o: NS,TYPE,PID");
+	ok(collist_has(&list, 2) && !collist_has(&list, 3), "collist_has: PID yes, COMMAND no");
 
 	collist_set(&list, defaults, ARRAY_SIZE(defaults));
 	is_int(collist_parse(&list, tab, ARRAY_SIZE(tab), "NS,FOO,PID", &bad, &badlen), -EINVAL,

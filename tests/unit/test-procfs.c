@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the procfs scan and reads on the article's fixture tree. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -100,6 +102,36 @@ static void test_read(struct procfs *pfs)
 	proc_rec_clear(&rec);
 }
 
+static void test_read_file(struct procfs *pfs)
+{
+	char *data = NULL;
+	size_t len = 0;
+
+	is_int(procfs_read_file(pfs, 83194, "cmdline", &data, &len), 0, "file: a raw cmdline");
+	is_int(len, sizeof("sleep\0" "600000"), "file: its length, the last NUL too");
+	ok(data && memcmp(data, "sleep\0" "600000\0", len + 1) == 0,
+	   "file: the NULs between arguments are kept, one is added");
+	free(data);
+	is_int(procfs_read_file(pfs, 83194, "environ", &data, &len), -ESRCH,
+	       "file: a file that is not there is -ESRCH, as a vanished process");
+	is_int(procfs_read_file(pfs, 999, "cmdline", &data, &len), -ESRCH,
+	       "file: a missing pid is -ESRCH");
+}
+
+/* Live: this test is one thread, so its task/ holds its own pid alone. */
+static void test_tasks(struct procfs *pfs)
+{
+	struct procfs_tasks *tasks = NULL;
+	pid_t tid = 0;
+
+	is_int(procfs_tasks_open(pfs, getpid(), &tasks), 0, "tasks: open my task/");
+	is_int(procfs_tasks_next(tasks, &tid), 0, "tasks: one thread");
+	is_int(tid, getpid(), "tasks: the leader's id is the pid");
+	is_int(procfs_tasks_next(tasks, &tid), 1, "tasks: then the end");
+	procfs_tasks_close(tasks);
+	is_int(procfs_tasks_open(pfs, INT_MAX, &tasks), -ESRCH, "tasks: a missing pid is -ESRCH");
+}
+
 static void test_live(void)
 {
 	struct procfs *pfs = NULL;
@@ -118,6 +150,7 @@ static void test_live(void)
 	is_str(rec.stat.comm, self, "live: my comm");
 	ok(rec.ns[NS_TYPE_PID] != 0, "live: my pid namespace");
 	proc_rec_clear(&rec);
+	test_tasks(pfs);
 	procfs_close(pfs);
 
 	is_int(procfs_open("/nonexistent-procfs", &pfs), -ENOENT, "open: missing directory");
@@ -131,6 +164,7 @@ int main(void)
 	test_scan(pfs);
 	test_no_links(pfs);
 	test_read(pfs);
+	test_read_file(pfs);
 	procfs_close(pfs);
 	test_live();
 	return done_testing();

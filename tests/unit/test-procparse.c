@@ -179,6 +179,46 @@ static void test_cmdline(void)
 	ok(memchr(big, '\0', len) == NULL, "cmdline: no NUL left in 2 MiB");
 }
 
+static void test_cgroup2(void)
+{
+	static const char hybrid[] = "12:cpuset:/\n1:name=systemd:/init.scope\n0::/a/b c\n";
+	static const char v1[] = "1:name=systemd:/init.scope\n";
+	const char *path;
+	size_t n;
+
+	is_int(procparse_cgroup2(STR_LEN("0::/\n"), &path, &n), 0, "cgroup: v2 only");
+	ok(n == 1 && *path == '/', "cgroup: the root path");
+	is_int(procparse_cgroup2(STR_LEN(hybrid), &path, &n), 0, "cgroup: hybrid, v2 line last");
+	ok(n == 6 && memcmp(path, "/a/b c", n) == 0, "cgroup: a path with a space");
+	is_int(procparse_cgroup2(STR_LEN("0::/x"), &path, &n), 0, "cgroup: no final newline");
+	ok(n == 2 && memcmp(path, "/x", n) == 0, "cgroup: path up to the end");
+	is_int(procparse_cgroup2(STR_LEN(v1), &path, &n), -ENOENT, "cgroup: v1 only");
+	is_int(procparse_cgroup2(STR_LEN("10::/x\n"), &path, &n), -ENOENT,
+	       "cgroup: hierarchy 10 is not 0");
+	is_int(procparse_cgroup2("", 0, &path, &n), -ENOENT, "cgroup: empty file");
+}
+
+static void test_environ(void)
+{
+	static const char env[] = "PATH=/bin\0FOOBAR=1\0FOO=\0X=a=b\0";
+	const char *val;
+	size_t n;
+
+	is_int(procparse_environ(STR_LEN(env), STR_LEN("FOO"), &val, &n), 0,
+	       "environ: FOO is there");
+	is_int(n, 0, "environ: with an empty value, not FOOBAR's");
+	is_int(procparse_environ(STR_LEN(env), STR_LEN("X"), &val, &n), 0, "environ: X");
+	ok(n == 3 && memcmp(val, "a=b", 3) == 0, "environ: the value runs to the NUL");
+	is_int(procparse_environ(STR_LEN(env), STR_LEN("FO"), &val, &n), -ENOENT,
+	       "environ: no prefixes");
+	is_int(procparse_environ(STR_LEN(env), STR_LEN("PATH=/bin"), &val, &n), -ENOENT,
+	       "environ: a name with '=' matches nothing");
+	is_int(procparse_environ(STR_LEN("A=1"), STR_LEN("A"), &val, &n), 0,
+	       "environ: no final NUL");
+	is_int(procparse_environ("", 0, STR_LEN("A"), &val, &n), -ENOENT,
+	       "environ: empty (a kernel thread)");
+}
+
 int main(void)
 {
 	test_status_article();
@@ -186,5 +226,7 @@ int main(void)
 	test_status_malformed();
 	test_stat();
 	test_cmdline();
+	test_cgroup2();
+	test_environ();
 	return done_testing();
 }

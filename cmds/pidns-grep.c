@@ -1,0 +1,854 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* pidns-grep - select processes like pgrep(1), by namespace done right, with inner pids. */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include <libsmartcols.h>
+
+#include "c.h"
+#include "caps.h"
+#include "cmdutil.h"
+#include "columns.h"
+#include "nls.h"
+#include "pidns-grep-match.h"
+#include "procfs.h"
+
+enum {
+	COL_PID,
+	COL_INNERPID,
+	COL_PPID,
+	COL_USER,
+	COL_UID,
+	COL_STATE,
+	COL_NS,
+	COL_LEVEL,
+	COL_NAME,
+	COL_COMMAND,
+	COL_CAPS,
+};
+
+static const struct colinfo infos[] = {
+	[COL_PID]      = { "PID", 5, SCOLS_FL_RIGHT,
+			   N_("process ID (thread ID with --lightweight)"), SCOLS_JSON_NUMBER },
+	[COL_INNERPID] = { "INNERPID", 5, SCOLS_FL_RIGHT,
+			   N_("PID inside the --ns pid namespace, or inside its own"),
+			   SCOLS_JSON_NUMBER },
+	[COL_PPID]     = { "PPID", 5, SCOLS_FL_RIGHT, N_("parent process ID"), SCOLS_JSON_NUMBER },
+	[COL_USER]     = { "USER", 0, 0, N_("effective user name"), SCOLS_JSON_STRING },
+	[COL_UID]      = { "UID", 0, SCOLS_FL_RIGHT, N_("effective user ID"), SCOLS_JSON_NUMBER },
+	[COL_STATE]    = { "STATE", 1, 0, N_("process state (R, S, D, Z, ...)"),
+			   SCOLS_JSON_STRING },
+	[COL_NS]       = { "NS", 10, SCOLS_FL_RIGHT, N_("pid namespace (inode number)"),
+			   SCOLS_JSON_NUMBER },
+	[COL_LEVEL]    = { "LEVEL", 2, SCOLS_FL_RIGHT,
+			   N_("pid namespace level, 0 for the procfs's own"), SCOLS_JSON_NUMBER },
+	[COL_NAME]     = { "NAME", 0, 0, N_("process name"), SCOLS_JSON_STRING },
+	[COL_COMMAND]  = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line"), SCOLS_JSON_STRING },
+	[COL_CAPS]     = { "CAPS", 0, SCOLS_FL_TRUNC, N_("effective capabilities"),
+			   SCOLS_JSON_STRING },
+};
+
+static const int default_columns[] = {
+	COL_PID, COL_INNERPID, COL_LEVEL, COL_NS, COL_USER, COL_COMMAND,
+};
+
+/* What follows the pid in pgrep's output. */
+enum { LIST_PIDS, LIST_NAME, LIST_FULL };
+
+/* -n and -o keep one match. */
+enum { BEST_ALL, BEST_NEWEST, BEST_OLDEST };
+
+struct hit {
+	pid_t pid;		/* the process or thread */
+	pid_t shown;		/* what pgrep's output prints: pid, or the inner pid */
+	uint64_t start;		/* start time, for -n and -o */
+	char *text;		/* -l, -a: what follows the pid, safe for a terminal */
+	char **cells;		/* table output */
+};
+
+struct grepctl {
+	struct procfs *pfs;
+	struct grep_match match;
+	bool invert;		/* -v */
+	bool threads;		/* -w */
+	bool inner;		/* --inner */
+	bool quiet;		/* -q */
+	bool count;		/* -c */
+	bool shell_quote;	/* -Q */
+	int list;		/* LIST_* */
+	int best;		/* BEST_* */
+	const char *delim;
+	bool table;
+	struct collist cols;
+	unsigned int modes;	/* COLTAB_* */
+	unsigned int read_mask;	/* what the output reads of a match */
+	bool need_depth;	/* the output shows inner pids */
+	struct usercache users;
+	struct hit *hits;
+	size_t nhits;
+};
+
+static void __attribute__((noreturn)) usage(void)
+{
+	FILE *out = stdout;
+
+	fputs(_("\nUsage:\n"), out);
+	fprintf(out, _(" %s [options] <pattern>\n"), program_invocation_short_name);
+	fputs(_("\nSelect processes by name and other attributes, as pgrep does, and by\n"
+		"namespace, with their pids as seen inside it.\n"), out);
+	fputs(_("\nOptions:\n"), out);
+	fputs(_(" -d, --delimiter <string>  specify output delimiter\n"), out);
+	fputs(_(" -l, --list-name           list PID and process name\n"), out);
+	fputs(_(" -a, --list-full           list PID and full command line\n"), out);
+	fputs(_(" -Q, --shell-quote         shell-quote the name or command line\n"), out);
+	fputs(_(" -c, --count               count of matching processes\n"), out);
+	fputs(_(" -q, --quiet               print nothing, tell by the exit status\n"), out);
+	fputs(_(" -v, --inverse             negates the matching\n"), out);
+	fputs(_(" -w, --lightweight         list all TID\n"), out);
+	fputs(_(" -f, --full                use full process name to match\n"), out);
+	fputs(_(" -i, --ignore-case         match case insensitively\n"), out);
+	fputs(_(" -x, --exact               match exactly with the command name\n"), out);
+	fputs(_(" -g, --pgroup <PGID,...>   match listed process group IDs\n"), out);
+	fputs(_(" -G, --group <GID,...>     match real group IDs\n"), out);
+	fputs(_(" -n, --newest              select most recently started\n"), out);
+	fputs(_(" -o, --oldest              select least recently started\n"), out);
+	fputs(_(" -O, --older <seconds>     select where older than seconds\n"), out);
+	fputs(_(" -p, --pid <PID,...>       match process PIDs\n"), out);
+	fputs(_(" -P, --parent <PPID,...>   match only child processes of the given parent\n"),
+	      out);
+	fputs(_(" -s, --session <SID,...>   match session IDs\n"), out);
+	fputs(_(" -t, --terminal <tty,...>  match by controlling terminal\n"), out);
+	fputs(_(" -u, --euid <ID,...>       match by effective IDs\n"), out);
+	fputs(_(" -U, --uid <ID,...>        match by real IDs\n"), out);
+	fputs(_(" -F, --pidfile <file>      read PIDs from file\n"), out);
+	fputs(_(" -L, --logpidfile          fail if PID file is not locked\n"), out);
+	fputs(_(" -r, --runstates <state>   match runstates [D,S,Z,...]\n"), out);
+	fputs(_(" -A, --ignore-ancestors    exclude our ancestors from results\n"), out);
+	fputs(_("     --cgroup <path,...>   match by cgroup v2 paths\n"), out);
+	fputs(_("     --env <var,...>       match by environment: VAR or VAR=value\n"), out);
+	fputs(_("     --ns <ns>             match the processes in namespace <ns>\n"), out);
+	fputs(_("     --nslist <type,...>   the types --ns compares, all of them (default: pid)\n"),
+	      out);
+	fputs(_("     --nested              with --ns, match the pid namespaces below it too\n"),
+	      out);
+	fputs(_("     --inner               print pids as seen inside the --ns pid namespace\n"),
+	      out);
+	fputs(_("\nTable output:\n"), out);
+	fputs(_(" -J, --json                use JSON output format\n"), out);
+	fputs(_("     --output <list>       define which output columns to use\n"), out);
+	fputs(_("     --raw                 use the raw output format\n"), out);
+	fputs(_("     --noheadings          don't print headings\n"), out);
+	fputs(_("\n <ns> is a pid, a namespace inode number, or a path like /proc/PID/ns/pid.\n"),
+	      out);
+	fputs(_("\n -H, --list-columns        list the available columns\n"), out);
+	fputs(_(" -h, --help                display this help\n"), out);
+	fputs(_(" -V, --version             display version\n"), out);
+	usage_columns(out, infos, ARRAY_SIZE(infos));
+	exit(GREP_EXIT_MATCH);
+}
+
+/*
+ * The length of the character at s that a terminal may be given as it is,
+ * or 0 for a byte to escape: a control character, a character the locale
+ * cannot print, or a byte that starts no character in it.
+ */
+static size_t printable_len(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)*s;
+	mbstate_t state = { 0 };
+	wchar_t wc;
+	size_t n;
+
+	if (c < 0x80)
+		return c >= 0x20 && c < 0x7f;
+	n = mbrtowc(&wc, s, len, &state);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0 || !iswprint((wint_t)wc))
+		return 0;
+	return n;
+}
+
+static bool all_printable(const char *s, size_t len)
+{
+	for (size_t i = 0, n; i < len; i += n) {
+		n = printable_len(s + i, len - i);
+		if (!n)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Text for a terminal, as util-linux encodes it: what it may not see raw as
+ * \xHH, and a backslash that a literal 'x' follows too, so that no text
+ * passes for an escape.
+ */
+static void put_escaped(FILE *out, const char *s, size_t len)
+{
+	for (size_t i = 0, n; i < len; i += n) {
+		n = printable_len(s + i, len - i);
+		if (!n || (s[i] == '\\' && i + 1 < len && s[i + 1] == 'x')) {
+			fprintf(out, "\\x%02x", (unsigned char)s[i]);
+			n = 1;
+		} else {
+			fwrite(s + i, 1, n, out);
+		}
+	}
+}
+
+/* The characters pgrep -Q leaves unquoted. */
+static bool shell_safe(const char *s, size_t len)
+{
+	if (!len)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      (c && strchr("_@%+:,./-", c))))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * One word for a shell: bare or in single quotes as pgrep -Q has it, or,
+ * when it holds what a terminal may not see raw, in $'...' with \xHH.
+ */
+static void put_shell_word(FILE *out, const char *s, size_t len)
+{
+	bool ansi = !all_printable(s, len);
+
+	if (shell_safe(s, len)) {
+		fwrite(s, 1, len, out);
+		return;
+	}
+	fputs(ansi ? "$'" : "'", out);
+	for (size_t i = 0, n; i < len; i += n) {
+		n = ansi ? printable_len(s + i, len - i) : 1;
+		if (!n) {
+			fprintf(out, "\\x%02x", (unsigned char)s[i]);
+			n = 1;
+		} else if (s[i] == '\'') {
+			fputs(ansi ? "\\'" : "'\\''", out);
+		} else {
+			if (ansi && s[i] == '\\')
+				putc('\\', out);
+			fwrite(s + i, 1, n, out);
+		}
+	}
+	putc('\'', out);
+}
+
+/* -Q -a: each argument a word, which needs the command line with its NULs. */
+static int put_argv(struct grepctl *ctl, FILE *out, const struct proc_rec *rec)
+{
+	const char *p, *end;
+	char *data, *owned;
+	size_t len;
+	int rc = procfs_read_file(ctl->pfs, rec->pid, "cmdline", &data, &len);
+
+	if (rc)
+		return rc;
+	while (len && data[len - 1] == '\0')
+		len--;
+	if (!len) {
+		p = grep_cmdline(rec, &owned);
+		put_shell_word(out, p, strlen(p));
+		free(owned);
+	}
+	for (p = data, end = data + len; p < end; p += strlen(p) + 1) {
+		if (p != data)
+			putc(' ', out);
+		put_shell_word(out, p, strlen(p));
+	}
+	free(data);
+	return 0;
+}
+
+/* What -l or -a prints after the pid. */
+static int hit_text(struct grepctl *ctl, const struct proc_rec *rec, char **text)
+{
+	char *owned = NULL;
+	size_t size;
+	int rc = 0;
+	FILE *out = open_memstream(text, &size);
+
+	if (!out)
+		return -ENOMEM;
+	if (ctl->list == LIST_FULL && ctl->shell_quote) {
+		rc = put_argv(ctl, out, rec);
+	} else {
+		const char *str = ctl->list == LIST_FULL ? grep_cmdline(rec, &owned)
+							  : rec->stat.comm;
+
+		if (ctl->shell_quote)
+			put_shell_word(out, str, strlen(str));
+		else
+			put_escaped(out, str, strlen(str));
+		free(owned);
+	}
+	if (fclose(out) && !rc)
+		rc = -ENOMEM;
+	if (rc) {
+		free(*text);
+		*text = NULL;
+	}
+	return rc;
+}
+
+/* The pid of a task in the --ns pid namespace (its own without one); 0 when it has none. */
+static pid_t inner_pid(const struct grep_task *t)
+{
+	const struct proc_status *st = &t->rec.status;
+
+	if (t->depth < 0 || !(st->have & STATUS_HAVE_NSPID) ||
+	    st->nlevels <= (unsigned int)t->depth)
+		return 0;
+	return st->nspid[st->nlevels - 1 - (unsigned int)t->depth];
+}
+
+static char *cell_data(struct grepctl *ctl, const struct grep_task *t, int col)
+{
+	const struct proc_rec *rec = &t->rec;
+	const struct proc_status *st = &rec->status;
+	char *str = NULL, *owned;
+	pid_t pid;
+
+	switch (col) {
+	case COL_PID:
+		xasprintf(&str, "%d", rec->pid);
+		break;
+	case COL_INNERPID:
+		pid = inner_pid(t);
+		if (pid)
+			xasprintf(&str, "%d", pid);
+		break;
+	case COL_PPID:
+		xasprintf(&str, "%d", rec->stat.ppid);
+		break;
+	case COL_USER:
+		str = xstrdup(usercache_name(&ctl->users, st->uid[ID_EFFECTIVE]));
+		break;
+	case COL_UID:
+		xasprintf(&str, "%u", (unsigned int)st->uid[ID_EFFECTIVE]);
+		break;
+	case COL_STATE:
+		xasprintf(&str, "%c", rec->stat.state);
+		break;
+	case COL_NS:
+		if (rec->ns[NS_TYPE_PID])
+			xasprintf(&str, "%ju", (uintmax_t)rec->ns[NS_TYPE_PID]);
+		break;
+	case COL_LEVEL:
+		if (st->nlevels)
+			xasprintf(&str, "%u", st->nlevels - 1);
+		break;
+	case COL_NAME:
+		str = xstrdup(rec->stat.comm);
+		break;
+	case COL_COMMAND:
+		str = xstrdup(grep_cmdline(rec, &owned));
+		free(owned);
+		break;
+	case COL_CAPS:
+		if ((st->have & STATUS_HAVE_CAPEFF) && caps_effective_text(st->cap_eff, &str))
+			errx(GREP_EXIT_FATAL, _("cannot allocate memory"));
+		break;
+	}
+	return str;
+}
+
+static unsigned int columns_read_mask(const struct collist *cols)
+{
+	unsigned int mask = 0;
+
+	for (size_t i = 0; i < cols->count; i++) {
+		switch (cols->ids[i]) {
+		case COL_PPID:
+		case COL_STATE:
+		case COL_NAME:
+			mask |= PROC_READ_STAT;
+			break;
+		case COL_INNERPID:
+		case COL_USER:
+		case COL_UID:
+		case COL_LEVEL:
+		case COL_CAPS:
+			mask |= PROC_READ_STATUS;
+			break;
+		case COL_NS:
+			mask |= NS_TYPE_BIT(NS_TYPE_PID);
+			break;
+		case COL_COMMAND:
+			/* stat's comm and state stand in for the cmdline of a kernel thread */
+			mask |= PROC_READ_CMDLINE | PROC_READ_STAT;
+			break;
+		}
+	}
+	return mask;
+}
+
+/* Whether a candidate for -n or -o beats the one kept; pgrep breaks ties by pid. */
+static bool better(const struct grepctl *ctl, const struct hit *hit, const struct hit *kept)
+{
+	if (hit->start != kept->start)
+		return ctl->best == BEST_NEWEST ? hit->start > kept->start
+						: hit->start < kept->start;
+	return ctl->best == BEST_NEWEST ? hit->pid > kept->pid : hit->pid < kept->pid;
+}
+
+static void hit_free(struct hit *hit, size_t ncells)
+{
+	free(hit->text);
+	for (size_t i = 0; hit->cells && i < ncells; i++)
+		free(hit->cells[i]);
+	free(hit->cells);
+}
+
+/* A task that matched (or did not, with -v): 1 when it is kept, 0 when not, or <0. */
+static int add_hit(struct grepctl *ctl, struct grep_task *t)
+{
+	struct hit hit = { .pid = t->rec.pid };
+	int rc = procfs_read(ctl->pfs, &t->rec, ctl->read_mask);
+
+	if (!rc && ctl->need_depth)
+		rc = grep_task_depth(&ctl->match, ctl->pfs, t);
+	if (rc)
+		return rc;
+	hit.start = t->rec.stat.starttime;
+	hit.shown = ctl->inner ? inner_pid(t) : hit.pid;
+	if (!hit.shown)
+		return -ENOENT;
+	if (ctl->best != BEST_ALL && ctl->nhits) {
+		if (!better(ctl, &hit, &ctl->hits[0]))
+			return 0;
+		hit_free(&ctl->hits[0], ctl->cols.count);
+		ctl->nhits = 0;
+	}
+	if (ctl->table) {
+		hit.cells = xcalloc(ctl->cols.count, sizeof(*hit.cells));
+		for (size_t i = 0; i < ctl->cols.count; i++)
+			hit.cells[i] = cell_data(ctl, t, ctl->cols.ids[i]);
+	} else if (ctl->list != LIST_PIDS) {
+		rc = hit_text(ctl, &t->rec, &hit.text);
+		if (rc)
+			return rc;
+	}
+	ctl->hits = xrealloc(ctl->hits, (ctl->nhits + 1) * sizeof(*ctl->hits));
+	ctl->hits[ctl->nhits++] = hit;
+	return 1;
+}
+
+/*
+ * Test one process or thread: 1 when it is listed, 0 when not, or -ENOMEM.
+ * One that vanishes or may not be read is passed over, as the scan does.
+ */
+static int grep_one(struct grepctl *ctl, pid_t tgid, pid_t tid)
+{
+	struct grep_task t;
+	int rc;
+
+	grep_task_init(&t, tgid, tid);
+	rc = grep_match_task(&ctl->match, ctl->pfs, &t);
+	if (rc >= 0)
+		rc = rc != ctl->invert ? add_hit(ctl, &t) : 0;
+	proc_rec_clear(&t.rec);
+	return rc == -ENOMEM || rc > 0 ? rc : 0;
+}
+
+/* The threads of a process, each on its own: 1 when one is listed, 0 when none, or -ENOMEM. */
+static int grep_threads(struct grepctl *ctl, pid_t pid)
+{
+	struct procfs_tasks *tasks;
+	int rc, listed = 0;
+	pid_t tid;
+
+	rc = procfs_tasks_open(ctl->pfs, pid, &tasks);
+	if (rc)
+		return rc == -ENOMEM ? rc : 0;
+	while (procfs_tasks_next(tasks, &tid) == 0) {
+		rc = grep_one(ctl, pid, tid);
+		if (rc < 0)
+			break;
+		listed |= rc;
+		if (listed && ctl->quiet)
+			break;
+	}
+	procfs_tasks_close(tasks);
+	return rc < 0 ? rc : listed;
+}
+
+/* Returns 0, or the error that stopped the scan of the procfs. */
+static int grep_scan(struct grepctl *ctl)
+{
+	struct procfs_scan *scan;
+	struct proc_rec *rec;
+	int rc = procfs_scan_new(ctl->pfs, 0, &scan);
+
+	if (rc)
+		return rc;
+	while ((rc = procfs_scan_next(scan, &rec)) == 0) {
+		if (grep_skipped(&ctl->match, rec->pid))
+			continue;
+		rc = ctl->threads ? grep_threads(ctl, rec->pid) : grep_one(ctl, rec->pid, rec->pid);
+		/* -q has its answer at the first match */
+		if (rc < 0 || (rc && ctl->quiet))
+			break;
+	}
+	procfs_scan_free(scan);
+	return rc < 0 ? rc : 0;
+}
+
+static void print_table(struct grepctl *ctl)
+{
+	struct libscols_table *tb;
+
+	if (coltab_new(infos, &ctl->cols, ctl->modes, "processes", &tb))
+		errx(GREP_EXIT_FATAL, _("cannot allocate memory"));
+	for (size_t i = 0; i < ctl->nhits; i++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln)
+			errx(GREP_EXIT_FATAL, _("failed to allocate output line"));
+		for (size_t j = 0; j < ctl->cols.count; j++) {
+			char *data = ctl->hits[i].cells[j];
+
+			ctl->hits[i].cells[j] = NULL;
+			if (data && scols_line_refer_data(ln, j, data))
+				errx(GREP_EXIT_FATAL, _("failed to add output data"));
+		}
+	}
+	scols_print_table(tb);
+	scols_unref_table(tb);
+}
+
+static void print_hits(struct grepctl *ctl)
+{
+	if (ctl->quiet)
+		return;
+	if (ctl->count) {
+		printf("%zu\n", ctl->nhits);
+		return;
+	}
+	if (ctl->table) {
+		print_table(ctl);
+		return;
+	}
+	for (size_t i = 0; i < ctl->nhits; i++) {
+		printf("%d", ctl->hits[i].shown);
+		if (ctl->hits[i].text)
+			printf(" %s", ctl->hits[i].text);
+		fputs(i + 1 < ctl->nhits ? ctl->delim : "\n", stdout);
+	}
+}
+
+/* pgrep's hint: a plain name longer than comm can hold never matches without -f. */
+static bool is_long_name(const char *pattern)
+{
+	return pattern && strlen(pattern) > 15 && !strpbrk(pattern, "|[");
+}
+
+/* Remember an option of a group that excludes each other; a second one is an error. */
+static void exclusive(const char **seen, const char *opt)
+{
+	if (*seen && strcmp(*seen, opt))
+		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: %s %s"), *seen, opt);
+	*seen = opt;
+}
+
+int main(int argc, char **argv)
+{
+	enum {
+		OPT_CGROUP = CHAR_MAX + 1, OPT_ENV, OPT_NS, OPT_NSLIST, OPT_NESTED, OPT_INNER,
+		OPT_OUTPUT, OPT_RAW, OPT_NOHEADINGS,
+	};
+	static const struct option longopts[] = {
+		{ "delimiter",	      required_argument, NULL, 'd' },
+		{ "list-name",	      no_argument,	 NULL, 'l' },
+		{ "list-full",	      no_argument,	 NULL, 'a' },
+		{ "shell-quote",      no_argument,	 NULL, 'Q' },
+		{ "count",	      no_argument,	 NULL, 'c' },
+		{ "quiet",	      no_argument,	 NULL, 'q' },
+		{ "inverse",	      no_argument,	 NULL, 'v' },
+		{ "lightweight",      no_argument,	 NULL, 'w' },
+		{ "full",	      no_argument,	 NULL, 'f' },
+		{ "ignore-case",      no_argument,	 NULL, 'i' },
+		{ "exact",	      no_argument,	 NULL, 'x' },
+		{ "pgroup",	      required_argument, NULL, 'g' },
+		{ "group",	      required_argument, NULL, 'G' },
+		{ "newest",	      no_argument,	 NULL, 'n' },
+		{ "oldest",	      no_argument,	 NULL, 'o' },
+		{ "older",	      required_argument, NULL, 'O' },
+		{ "pid",	      required_argument, NULL, 'p' },
+		{ "parent",	      required_argument, NULL, 'P' },
+		{ "session",	      required_argument, NULL, 's' },
+		{ "terminal",	      required_argument, NULL, 't' },
+		{ "euid",	      required_argument, NULL, 'u' },
+		{ "uid",	      required_argument, NULL, 'U' },
+		{ "pidfile",	      required_argument, NULL, 'F' },
+		{ "logpidfile",	      no_argument,	 NULL, 'L' },
+		{ "runstates",	      required_argument, NULL, 'r' },
+		{ "ignore-ancestors", no_argument,	 NULL, 'A' },
+		{ "cgroup",	      required_argument, NULL, OPT_CGROUP },
+		{ "env",	      required_argument, NULL, OPT_ENV },
+		{ "ns",		      required_argument, NULL, OPT_NS },
+		{ "nslist",	      required_argument, NULL, OPT_NSLIST },
+		{ "nested",	      no_argument,	 NULL, OPT_NESTED },
+		{ "inner",	      no_argument,	 NULL, OPT_INNER },
+		{ "json",	      no_argument,	 NULL, 'J' },
+		{ "output",	      required_argument, NULL, OPT_OUTPUT },
+		{ "raw",	      no_argument,	 NULL, OPT_RAW },
+		{ "noheadings",	      no_argument,	 NULL, OPT_NOHEADINGS },
+		{ "list-columns",     no_argument,	 NULL, 'H' },
+		{ "help",	      no_argument,	 NULL, 'h' },
+		{ "version",	      no_argument,	 NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct grepctl ctl = { .delim = "\n" };
+	struct grep_match *m = &ctl.match;
+	const char *pidfile = NULL, *ns_arg = NULL, *pattern = NULL;
+	const char *best_opt = NULL, *text_opt = NULL, *table_opt = NULL, *pid_opt = NULL;
+	bool exact = false, icase = false, lock = false, ancestors = false, list_columns = false;
+	unsigned int nslist = NS_TYPE_BIT(NS_TYPE_PID);
+	int c, criteria = 0, rc;
+
+	cmd_init(GREP_EXIT_FATAL);
+	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
+
+	while ((c = getopt_long(argc, argv, "d:laQcqvwfixg:G:noO:p:P:s:t:u:U:F:Lr:AJHhV",
+				longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			ctl.delim = optarg;
+			text_opt = "--delimiter";
+			break;
+		case 'l':
+			if (ctl.list != LIST_FULL)
+				ctl.list = LIST_NAME;
+			text_opt = "--list-name";
+			break;
+		case 'a':
+			ctl.list = LIST_FULL;	/* pgrep: -a wins over -l */
+			text_opt = "--list-full";
+			break;
+		case 'Q':
+			ctl.shell_quote = true;
+			text_opt = "--shell-quote";
+			break;
+		case 'c':
+			ctl.count = true;
+			text_opt = "--count";
+			break;
+		case 'q':
+			ctl.quiet = true;
+			break;
+		case 'v':
+			exclusive(&best_opt, "--inverse");
+			ctl.invert = true;
+			break;
+		case 'w':
+			ctl.threads = true;
+			break;
+		case 'f':
+			m->full = true;
+			break;
+		case 'i':
+			icase = true;
+			break;
+		case 'x':
+			exact = true;
+			break;
+		case 'g':
+			grep_parse_pgrps(&m->pgrps, "--pgroup", optarg);
+			criteria++;
+			break;
+		case 'G':
+			grep_parse_groups(&m->rgids, "--group", optarg);
+			criteria++;
+			break;
+		case 'n':
+			exclusive(&best_opt, "--newest");
+			ctl.best = BEST_NEWEST;
+			criteria++;
+			break;
+		case 'o':
+			exclusive(&best_opt, "--oldest");
+			ctl.best = BEST_OLDEST;
+			criteria++;
+			break;
+		case 'O':
+			grep_parse_older(m, optarg);
+			criteria++;
+			break;
+		case 'p':
+			grep_parse_ids(&m->pids, "--pid", optarg);
+			exclusive(&pid_opt, "--pid");
+			criteria++;
+			break;
+		case 'P':
+			grep_parse_ids(&m->ppids, "--parent", optarg);
+			criteria++;
+			break;
+		case 's':
+			grep_parse_sids(&m->sids, "--session", optarg);
+			criteria++;
+			break;
+		case 't':
+			grep_parse_ttys(&m->ttys, "--terminal", optarg);
+			criteria++;
+			break;
+		case 'u':
+			grep_parse_users(&m->euids, "--euid", optarg);
+			criteria++;
+			break;
+		case 'U':
+			grep_parse_users(&m->ruids, "--uid", optarg);
+			criteria++;
+			break;
+		case 'F':
+			pidfile = optarg;
+			exclusive(&pid_opt, "--pidfile");
+			criteria++;
+			break;
+		case 'L':
+			lock = true;
+			break;
+		case 'r':
+			m->runstates = optarg;
+			criteria++;
+			break;
+		case 'A':
+			ancestors = true;
+			break;
+		case OPT_CGROUP:
+			grep_parse_strs(&m->cgroups, optarg);
+			criteria++;
+			break;
+		case OPT_ENV:
+			grep_parse_strs(&m->envs, optarg);
+			criteria++;
+			break;
+		case OPT_NS:
+			ns_arg = optarg;
+			criteria++;
+			break;
+		case OPT_NSLIST:
+			nslist = grep_parse_nslist(optarg);
+			break;
+		case OPT_NESTED:
+			m->nested = true;
+			break;
+		case OPT_INNER:
+			ctl.inner = true;
+			break;
+		case 'J':
+			ctl.modes |= COLTAB_JSON;
+			table_opt = "--json";
+			break;
+		case OPT_OUTPUT:
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), optarg,
+					      GREP_EXIT_USAGE);
+			table_opt = "--output";
+			break;
+		case OPT_RAW:
+			ctl.modes |= COLTAB_RAW;
+			table_opt = "--raw";
+			break;
+		case OPT_NOHEADINGS:
+			ctl.modes |= COLTAB_NOHEADINGS;
+			table_opt = "--noheadings";
+			break;
+		case 'H':
+			list_columns = true;
+			break;
+		case 'h':
+			usage();
+		case 'V':
+			print_version();
+		default:
+			errtryhelp(GREP_EXIT_USAGE);
+		}
+	}
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, GREP_EXIT_USAGE);
+	if (text_opt && table_opt)
+		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: %s %s"), text_opt,
+		     table_opt);
+	ctl.table = table_opt != NULL;
+	if (lock && !pidfile)
+		errx(GREP_EXIT_USAGE, _("--logpidfile needs --pidfile"));
+	if ((m->nested || ctl.inner) && !ns_arg)
+		errx(GREP_EXIT_USAGE, _("%s needs --ns"), ctl.inner ? "--inner" : "--nested");
+	if ((m->nested || ctl.inner) && !(nslist & NS_TYPE_BIT(NS_TYPE_PID)))
+		errx(GREP_EXIT_USAGE, _("%s needs pid in --nslist"),
+		     ctl.inner ? "--inner" : "--nested");
+	if (ctl.inner && ctl.invert)
+		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: --inverse --inner"));
+	if (argc - optind > 1) {
+		warnx(_("only one pattern can be provided"));
+		errtryhelp(GREP_EXIT_USAGE);
+	}
+	if (optind < argc)
+		pattern = argv[optind];
+	else if (!criteria) {
+		warnx(_("no matching criteria specified"));
+		errtryhelp(GREP_EXIT_USAGE);
+	}
+	if (pattern)
+		grep_compile(m, pattern, exact, icase);
+	if (pidfile)
+		grep_read_pidfile(m, pidfile, lock);
+	if (ctl.quiet || ctl.count)
+		ctl.list = LIST_PIDS;
+	ctl.read_mask = ctl.table ? columns_read_mask(&ctl.cols) : 0;
+	if (ctl.list != LIST_PIDS)
+		ctl.read_mask |= PROC_READ_STAT;
+	if (ctl.list == LIST_FULL && !ctl.shell_quote)
+		ctl.read_mask |= PROC_READ_CMDLINE;
+	if (ctl.best != BEST_ALL)
+		ctl.read_mask |= PROC_READ_STAT;
+	ctl.need_depth = ctl.inner || (ctl.table && collist_has(&ctl.cols, COL_INNERPID));
+	if (ctl.need_depth)
+		ctl.read_mask |= PROC_READ_STATUS;
+
+	rc = procfs_open(NULL, &ctl.pfs);
+	if (rc) {
+		errno = -rc;
+		err(GREP_EXIT_FATAL, _("cannot open %s"), "/proc");
+	}
+	grep_skip_self(m, ancestors, ctl.pfs);
+	if (ns_arg)
+		grep_set_ns(m, ctl.pfs, ns_arg, nslist);
+
+	rc = grep_scan(&ctl);
+	if (rc == -ENOMEM)
+		errx(GREP_EXIT_FATAL, _("cannot allocate memory"));
+	if (rc) {
+		errno = -rc;
+		err(GREP_EXIT_FATAL, _("cannot read %s"), procfs_path(ctl.pfs));
+	}
+	print_hits(&ctl);
+	if (!ctl.nhits && !m->full && is_long_name(pattern))
+		warnx(_("pattern that searches for process name longer than 15 characters will "
+			"result in zero matches\n"
+			"Try `%s -f' option to match against the complete command line."),
+		      program_invocation_short_name);
+
+	rc = ctl.nhits ? GREP_EXIT_MATCH : GREP_EXIT_NONE;
+	for (size_t i = 0; i < ctl.nhits; i++)
+		hit_free(&ctl.hits[i], ctl.cols.count);
+	free(ctl.hits);
+	usercache_free(&ctl.users);
+	grep_match_free(m);
+	procfs_close(ctl.pfs);
+	return rc;
+}
