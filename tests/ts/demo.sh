@@ -13,6 +13,8 @@ check "the demo names the sleep's pids" test -n "$leaf"
 is "$(grep -A1 -- '^\$ pidns-map --ns' "$TESTDIR/demo" | tail -n1)" "$leaf" \
 	"pidns-map --ns finds the sleep from inside"
 is "$(tail -n1 "$TESTDIR/demo")" "2" "pidns-map --from/--to finds it inside"
-is "$(grep -c '^\$ ' "$TESTDIR/demo")" 4 "four commands shown"
+is "$(grep -A2 -- '^\$ pidns-grep' "$TESTDIR/demo" | tail -n2)" "1 sh -c sleep 600000 & wait
+2 sleep 600000" "pidns-grep --inner lists the inner namespace with its own pids"
+is "$(grep -c '^\$ ' "$TESTDIR/demo")" 5 "five commands shown"
 check "the demo's world is gone" test ! -d "/proc/$leaf"
 done_testing
