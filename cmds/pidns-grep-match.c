@@ -35,7 +35,10 @@ static bool idlist_has(const struct idlist *list, uint64_t id)
 	return false;
 }
 
-/* A comma list, each word through conv; "" is a word too, so it is refused there. */
+/*
+ * A comma list, each word through conv.  "" is a word too, refused there:
+ * pgrep reads it as 0 (atoi), which -P 1, would turn into "or a parent 0".
+ */
 static void parse_list(struct idlist *list, const char *opt, const char *arg,
 		       uint64_t (*conv)(const char *opt, const char *word))
 {
@@ -326,6 +329,11 @@ bool grep_skipped(const struct grep_match *m, pid_t tgid)
 	return idlist_has(&m->skip, (uint64_t)tgid);
 }
 
+bool grep_tgid_wanted(const struct grep_match *m, pid_t tgid)
+{
+	return !m->pids.count || idlist_has(&m->pids, (uint64_t)tgid);
+}
+
 int grep_task_depth(struct grep_match *m, struct procfs *pfs, struct grep_task *t)
 {
 	int rc;
@@ -406,10 +414,13 @@ static bool match_status(const struct grep_match *m, const struct proc_status *s
 
 static int match_cmdline(const struct grep_match *m, struct procfs *pfs, struct proc_rec *rec)
 {
-	int rc = procfs_read(pfs, rec, PROC_READ_CMDLINE | PROC_READ_STAT);
+	int rc = procfs_read(pfs, rec, PROC_READ_CMDLINE);
 	char *owned;
 	bool match;
 
+	/* stat only for a kernel thread's "[comm]": its command line is empty */
+	if (!rc && !rec->cmdline_len)
+		rc = procfs_read(pfs, rec, PROC_READ_STAT);
 	if (rc)
 		return rc;
 	match = regexec(&m->re, grep_cmdline(rec, &owned), 0, NULL, 0) == 0;

@@ -98,6 +98,9 @@ void grep_task_init(struct grep_task *t, pid_t tgid, pid_t tid);
 
 bool grep_skipped(const struct grep_match *m, pid_t tgid);
 
+/* Whether -p or -F let the process tgid through (all do without them). */
+bool grep_tgid_wanted(const struct grep_match *m, pid_t tgid);
+
 /*
  * Whether the task meets every criterion: 1 or 0, or a negative errno when
  * a file it needs cannot be read: the caller passes such a task over,

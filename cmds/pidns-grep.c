@@ -259,8 +259,7 @@ static int put_argv(struct grepctl *ctl, FILE *out, const struct proc_rec *rec)
 
 	if (rc)
 		return rc;
-	while (len && data[len - 1] == '\0')
-		len--;
+	/* every NUL ends a word, so empty last arguments are words too */
 	if (!len) {
 		p = grep_cmdline(rec, &owned);
 		put_shell_word(out, p, strlen(p));
@@ -421,20 +420,18 @@ static int add_hit(struct grepctl *ctl, struct grep_task *t)
 	struct hit hit = { .pid = t->rec.pid };
 	int rc = procfs_read(ctl->pfs, &t->rec, ctl->read_mask);
 
-	if (!rc && ctl->need_depth)
-		rc = grep_task_depth(&ctl->match, ctl->pfs, t);
+	/* What only the output wants and may not be read is an empty cell, not a miss. */
+	if (rc == -ESRCH || rc == -ENOMEM)
+		return rc;
+	rc = ctl->need_depth ? grep_task_depth(&ctl->match, ctl->pfs, t) : 0;
 	if (rc)
 		return rc;
 	hit.start = t->rec.stat.starttime;
 	hit.shown = ctl->inner ? inner_pid(t) : hit.pid;
 	if (!hit.shown)
 		return -ENOENT;
-	if (ctl->best != BEST_ALL && ctl->nhits) {
-		if (!better(ctl, &hit, &ctl->hits[0]))
-			return 0;
-		hit_free(&ctl->hits[0], ctl->cols.count);
-		ctl->nhits = 0;
-	}
+	if (ctl->best != BEST_ALL && ctl->nhits && !better(ctl, &hit, &ctl->hits[0]))
+		return 0;
 	if (ctl->table) {
 		hit.cells = xcalloc(ctl->cols.count, sizeof(*hit.cells));
 		for (size_t i = 0; i < ctl->cols.count; i++)
@@ -443,6 +440,12 @@ static int add_hit(struct grepctl *ctl, struct grep_task *t)
 		rc = hit_text(ctl, &t->rec, &hit.text);
 		if (rc)
 			return rc;
+	}
+	/* -n and -o keep one: the one kept goes only once its successor is whole */
+	if (ctl->best != BEST_ALL && ctl->nhits) {
+		hit_free(&ctl->hits[0], ctl->cols.count);
+		ctl->hits[0] = hit;
+		return 1;
 	}
 	ctl->hits = xrealloc(ctl->hits, (ctl->nhits + 1) * sizeof(*ctl->hits));
 	ctl->hits[ctl->nhits++] = hit;
@@ -498,7 +501,7 @@ static int grep_scan(struct grepctl *ctl)
 	if (rc)
 		return rc;
 	while ((rc = procfs_scan_next(scan, &rec)) == 0) {
-		if (grep_skipped(&ctl->match, rec->pid))
+		if (grep_skipped(&ctl->match, rec->pid) || !grep_tgid_wanted(&ctl->match, rec->pid))
 			continue;
 		rc = ctl->threads ? grep_threads(ctl, rec->pid) : grep_one(ctl, rec->pid, rec->pid);
 		/* -q has its answer at the first match */

@@ -304,9 +304,10 @@ int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask)
 
 	if (todo & PROC_READ_NS_ALL) {
 		first = read_ns(pfs, rec, todo & PROC_READ_NS_ALL);
-		if (first)
+		if (!first)
+			rec->have |= todo & PROC_READ_NS_ALL;
+		else if (first == -ESRCH || first == -ENOMEM)
 			return first;
-		rec->have |= todo & PROC_READ_NS_ALL;
 	}
 	/* One file that fails leaves the others' fields good, unless the process is gone. */
 	for (size_t i = 0; i < ARRAY_SIZE(steps); i++) {

@@ -83,7 +83,7 @@ start_named() {
 	ln -sf "$HELPERS/threads" "$TESTDIR/$name"
 	$START_WITH "$TESTDIR/$name" "$@" </dev/null >/dev/null 2>&1 &
 	started=$!
-	at_exit "kill -KILL $started 2>/dev/null"
+	at_exit "{ kill -KILL $started; wait $started; } 2>/dev/null"
 	wait_comm "$started" "$name"
 	for _ in $(seq 100); do
 		[ "$(ls "/proc/$started/task" 2>/dev/null | wc -l)" -ge 2 ] && break

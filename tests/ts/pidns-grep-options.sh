@@ -64,6 +64,7 @@ for bad in "-P x" "-P 1,x,2" "-P -1" "-g abc" "-s 2147483648" "-p 1x" "-O -1" "-
 	is "$rc:$err" "2:pidns-grep: invalid $(long_of "$1") argument: '${2/1,x,2/x}'" \
 		"a bad number: $bad"
 done
+# pgrep reads an empty word as 0 (atoi): -P 1,,2 would add "parent 0"; we refuse it.
 run_cmd "$PIDNS_GREP" -P 1,,2
 is "$rc:$err" "2:pidns-grep: invalid --parent argument: ''" "an empty word in a list"
 run_cmd "$PIDNS_GREP" -F "$TESTDIR/none"
@@ -97,4 +98,18 @@ is "$rc:$out" "1:" "--env: a name is not a prefix (pgrep 4.0.6 takes it as one)"
 "$PIDNS_GREP" -p "$ONE" >/dev/full 2>"$TESTDIR/err"
 is "$?:$(cat "$TESTDIR/err")" "3:pidns-grep: write error: No space left on device" \
 	"output to /dev/full: exit status 3"
+# What only the output wants and may not be read is an empty cell, not a lost match:
+# as nobody, the ns links of root's processes cannot be read.
+if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+	start_named zqxnobody
+	as_nobody() { setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$@"; }
+	is "$(as_nobody "$PIDNS_GREP" zqxnobody)" "$started" "as nobody: the match is listed"
+	is "$(as_nobody "$PIDNS_GREP" -J zqxnobody | jq -c '.processes[] | [.pid, .ns]')" \
+		"[$started,null]" "as nobody: -J lists it too, with the NS it may not read as null"
+fi
+
+# -a -Q gives back every argument, the empty last ones too.
+start_named zqxquote 1 ''
+is "$("$PIDNS_GREP" -a -Q zqxquote)" "$started $TESTDIR/zqxquote 1 ''" \
+	"-a -Q: an empty last argument stays a word"
 done_testing
