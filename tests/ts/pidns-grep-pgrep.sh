@@ -70,7 +70,7 @@ same "-i -x" -i -x PGT-BETA
 same "-f" -f 'pgt-beta 600000 y'
 same "-f -x" -f -x "$TESTDIR/pgt-alpha 600000 x"
 same "-f, a kernel thread" -f -a '^\[kthreadd\]$'
-same "-f, a zombie" -f -a '^\[sleep\] <defunct>$'
+same "-f, a zombie" -f -a -P "$ZP" '^\[sleep\] <defunct>$'
 same "-n" -n pgt-
 same "-o" -o pgt-
 same "-n -l" -n -l -P $$
@@ -88,7 +88,7 @@ same "-U" -U nobody -P $$
 same "-U and -u" -U 0 -u 65534 -P $$
 same "-G" -G 65534 -P $$
 same "-G name" -G "$(getent group 65534 | cut -d: -f1)" -P $$
-same "-r" -r Z -a
+same "-r" -r Z -a -P "$$,$ZP"
 same "-r two states" -r S,Z -P "$$,$ZP"
 same "-O, old ones" -O 1 -x kthreadd
 same "-O, none this old" -O 100000 -P $$
@@ -158,6 +158,6 @@ is "$rc:$err" "2:pidns-grep: invalid group name: no-such-group" "a group that do
 same "a long name without -f" pgt-alpha-longer-than-15
 is "$(sed 's/pidns-grep/pgrep/g' "$TESTDIR/ours.err")" "$(cat "$TESTDIR/theirs.err")" \
 	"a long name without -f: pgrep's hint"
-same "a long name with |" 'pgt-alpha-longer|x'
+same "a long name with |" 'pgt-alpha-longer|pgt-beta'
 
 done_testing

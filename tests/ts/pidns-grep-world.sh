@@ -33,8 +33,9 @@ is "$("$PIDNS_GREP" -w -l --ns "$W_INIT1")" "$(pgrep -w -l --ns "$W_INIT1" --nsl
 	"--ns -w, as pgrep --nslist pid"
 is "$("$PIDNS_GREP" --ns "$S_INIT" -l)" "$(pgrep --ns "$S_INIT" --nslist pid -l)" \
 	"--ns of the sibling, as pgrep"
-is "$("$PIDNS_GREP" --ns "$W_LEAF" --nslist net)" "$(pgrep --ns "$W_LEAF" --nslist net)" \
-	"--nslist net, as pgrep"
+# (the world shares our network namespace: -P keeps other tests' processes out)
+is "$("$PIDNS_GREP" --ns "$W_LEAF" --nslist net -P "$W_INIT2")" \
+	"$(pgrep --ns "$W_LEAF" --nslist net -P "$W_INIT2")" "--nslist net, as pgrep"
 
 # --inner: the pids inside, as the kernel gives them.
 is "$("$PIDNS_GREP" -a --ns "$W_INIT2" --inner pgw-leaf)" "2 $TESTDIR/pgw-leaf" \
