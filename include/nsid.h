@@ -42,9 +42,9 @@ int ns_type_from_clone_flag(int flag);
 int ns_link_parse(const char *text, size_t len, enum ns_type *type, ino_t *ino);
 
 /*
- * The inode of the namespace that the ns link at dirfd/path refers to.
- * stat(2) answers on a live procfs; the link's text "type:[inode]" answers
- * where stat cannot follow it (a copy of a procfs, a fixture tree).
+ * The inode of the namespace that the ns link at dirfd/path refers to, from
+ * the link's text "type:[inode]" (so a copy of a procfs whose links dangle
+ * reads too), or from stat(2) when path is no link (a bind-mounted nsfs file).
  * Returns 0, -ENOENT (no such link), -EACCES, or another negative errno.
  */
 int ns_inode_at(int dirfd, const char *path, enum ns_type type, ino_t *ino);

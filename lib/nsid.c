@@ -88,20 +88,25 @@ int ns_inode_at(int dirfd, const char *path, enum ns_type type, ino_t *ino)
 	struct stat st;
 	ssize_t len;
 
-	if (fstatat(dirfd, path, &st, 0) == 0) {
-		*ino = st.st_ino;
+	/*
+	 * The link's text names the namespace: one readlink follows nothing,
+	 * costs less than a stat through the link, and reads a procfs copy
+	 * whose links dangle just the same.
+	 */
+	len = readlinkat(dirfd, path, text, sizeof(text));
+	if (len >= 0) {
+		if ((size_t)len == sizeof(text) || ns_link_parse(text, (size_t)len, &got, ino) ||
+		    got != type)
+			return -EINVAL;
 		return 0;
 	}
-	if (errno != ENOENT)
+	if (errno != EINVAL)
 		return -errno;
 
-	/* Nothing to follow: a dangling link whose text may still name the namespace. */
-	len = readlinkat(dirfd, path, text, sizeof(text));
-	if (len < 0)
-		return errno == EINVAL ? -ENOENT : -errno;
-	if ((size_t)len == sizeof(text) || ns_link_parse(text, (size_t)len, &got, ino) ||
-	    got != type)
-		return -EINVAL;
+	/* Not a link: a bind mount of an nsfs file, say. */
+	if (fstatat(dirfd, path, &st, 0))
+		return -errno;
+	*ino = st.st_ino;
 	return 0;
 }
 
