@@ -25,6 +25,9 @@
 #include "procfs.h"
 #include "strutils.h"
 
+/* lsns exits with 2 when the kernel does not know an nsfs ioctl it needs. */
+#define EXIT_UNSUPPORTED_IOCTL 2
+
 enum {
 	COL_NS,
 	COL_TYPE,
@@ -110,6 +113,7 @@ struct lsctl {
 	pid_t task;		/* -p: only the namespaces of this process */
 	struct proc_rec task_rec;
 	bool persistent;	/* -P: only the namespaces no process is in */
+	bool held_fds;		/* --fds: also those only an open fd holds */
 	struct nsfs_mount *mounts;	/* the namespaces bound to paths */
 	size_t nmounts;
 	struct usercache users;
@@ -141,12 +145,14 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_("     --output-all       output all columns\n"), out);
 	fputs(_(" -P, --persistent       namespaces without processes\n"), out);
 	fputs(_(" -p, --task <pid>       print process namespaces\n"), out);
+	fputs(_(" -Q, --filter <expr>    apply display filter (needs libsmartcols 2.40)\n"), out);
 	fputs(_(" -r, --raw              use the raw output format\n"), out);
 	fputs(_(" -u, --notruncate       don't truncate text in columns\n"), out);
 	fputs(_(" -W, --nowrap           don't use multi-line representation\n"), out);
 	fputs(_(" -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, time)\n"),
 	      out);
 	fputs(_(" -T, --tree <rel>       use tree format (parent, owner, or process)\n"), out);
+	fputs(_("     --fds              also list namespaces held only by open file descriptors\n"), out);
 	fputs(_("     --procfs <dir>     read processes from <dir> instead of /proc\n"), out);
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
@@ -486,7 +492,7 @@ static void add_bound_namespaces(struct lsctl *ctl)
 		const struct nsfs_mount *m = &ctl->mounts[i];
 
 		if ((ctl->types & NS_TYPE_BIT(m->type)) &&
-		    ns_groups_add_empty(ctl->groups, m->type, m->ino))
+		    ns_groups_add_empty(ctl->groups, m->type, m->ino, m->path))
 			errx(EXIT_FAILURE, _("cannot allocate memory"));
 	}
 }
@@ -513,9 +519,17 @@ static int list_namespaces(struct lsctl *ctl)
 	}
 	warn_unreadable(&stats);
 	add_bound_namespaces(ctl);
-
-	if (link_wanted(ctl, &add) && ns_groups_link(ctl->groups, ctl->pfs, add))
+	if (ctl->held_fds && ns_groups_collect_held(ctl->groups, ctl->pfs, ctl->types))
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
+
+	if (link_wanted(ctl, &add)) {
+		rc = ns_groups_link(ctl->groups, ctl->pfs, add);
+		if (rc == -ENOTTY)
+			errx(EXIT_UNSUPPORTED_IOCTL,
+			     _("unsupported ioctl: the kernel has no NS_GET_PARENT or NS_GET_USERNS"));
+		if (rc)
+			errx(EXIT_FAILURE, _("cannot allocate memory"));
+	}
 
 	n = ns_groups_count(ctl->groups);
 	if (ns_groups_sorted(ctl->groups, &sorted))
@@ -618,7 +632,7 @@ static void read_task(struct lsctl *ctl)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS };
+	enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS, OPT_FDS };
 	static const struct option longopts[] = {
 		{ "json",	  no_argument,	     NULL, 'J' },
 		{ "list",	  no_argument,	     NULL, 'l' },
@@ -627,11 +641,13 @@ int main(int argc, char **argv)
 		{ "output-all",	  no_argument,	     NULL, OPT_OUTPUT_ALL },
 		{ "persistent",	  no_argument,	     NULL, 'P' },
 		{ "task",	  required_argument, NULL, 'p' },
+		{ "filter",	  required_argument, NULL, 'Q' },
 		{ "raw",	  no_argument,	     NULL, 'r' },
 		{ "type",	  required_argument, NULL, 't' },
 		{ "tree",	  optional_argument, NULL, 'T' },
 		{ "notruncate",	  no_argument,	     NULL, 'u' },
 		{ "nowrap",	  no_argument,	     NULL, 'W' },
+		{ "fds",	  no_argument,	     NULL, OPT_FDS },
 		{ "procfs",	  required_argument, NULL, OPT_PROCFS },
 		{ "list-columns", no_argument,	     NULL, 'H' },
 		{ "help",	  no_argument,	     NULL, 'h' },
@@ -646,7 +662,7 @@ int main(int argc, char **argv)
 	cmd_init(EXIT_FAILURE);
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
-	while ((c = getopt_long(argc, argv, "Jlno:Pp:rt:T::uWHhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "Jlno:Pp:Q:rt:T::uWHhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
 			ctl.modes |= COLTAB_JSON;
@@ -674,6 +690,10 @@ int main(int argc, char **argv)
 		case 'p':
 			ctl.task = (pid_t)parse_num_or_exit(optarg, "PID", 1, INT_MAX, EXIT_FAILURE);
 			break;
+		case 'Q':
+			/* Debian 12's libsmartcols 2.38 has no filter API (scols_new_filter) */
+			errx(EXIT_FAILURE, _("--filter '%s': not supported, pidns-ls was built "
+					     "without the libsmartcols 2.40 filter API"), optarg);
 		case 'r':
 			ctl.modes |= COLTAB_RAW;
 			break;
@@ -693,6 +713,9 @@ int main(int argc, char **argv)
 		case 'W':
 			ctl.modes |= COLTAB_NOWRAP;
 			break;
+		case OPT_FDS:
+			ctl.held_fds = true;
+			break;
 		case OPT_PROCFS:
 			procfs_dir = optarg;
 			break;
@@ -709,6 +732,8 @@ int main(int argc, char **argv)
 	}
 	if (list && tree_given)
 		errx(EXIT_FAILURE, _("mutually exclusive arguments: --list --tree"));
+	if (ctl.persistent && ctl.task)
+		errx(EXIT_FAILURE, _("mutually exclusive arguments: --persistent --task"));
 	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, EXIT_FAILURE);
 	if (argc - optind > 1) {
 		warnx(_("unexpected argument: '%s'"), argv[optind + 1]);

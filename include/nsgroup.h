@@ -15,6 +15,8 @@ struct ns_group {
 	enum ns_type type;
 	unsigned long nprocs;	/* 0 for a namespace met only as a relative */
 	pid_t pid;		/* the lowest member pid, as lsns shows; 0 if none */
+	char *path;		/* of one with no process: where to open it, absolute
+				   or below the procfs (a bind mount, PID/fd/N) */
 
 	/* Filled by ns_groups_link(); 0 where there is none or it is out of view. */
 	ino_t parent;
@@ -35,8 +37,13 @@ void ns_groups_free(struct ns_groups *groups);
 /* Count pid as a member of the namespace ino.  Returns 0 or -ENOMEM. */
 int ns_groups_add(struct ns_groups *groups, enum ns_type type, ino_t ino, pid_t pid);
 
-/* Know of a namespace no process is in (a bind mount holds it).  0 or -ENOMEM. */
-int ns_groups_add_empty(struct ns_groups *groups, enum ns_type type, ino_t ino);
+/*
+ * Know of a namespace no process is in, held by what path names (a bind
+ * mount, or PID/fd/N below the procfs; NULL if nothing to open it by), so
+ * that ns_groups_link() can find its relatives.  0 or -ENOMEM.
+ */
+int ns_groups_add_empty(struct ns_groups *groups, enum ns_type type, ino_t ino,
+			const char *path);
 
 /*
  * Scan the procfs and add every process to its namespace of each type in
@@ -47,6 +54,14 @@ int ns_groups_add_empty(struct ns_groups *groups, enum ns_type type, ino_t ino);
 int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
 		      unsigned int extra, struct procfs_scan_stats *stats);
 
+/*
+ * Add the namespaces of types that processes hold only by an open file
+ * descriptor (lsns 2.40 and later list them): every process's fd links are
+ * read, which costs far more than the scan itself.  Returns 0 or -ENOMEM
+ * (or the error of the procfs root).
+ */
+int ns_groups_collect_held(struct ns_groups *groups, struct procfs *pfs, unsigned int types);
+
 /* What ns_groups_link() adds of the relatives it meets that no process is in. */
 enum {
 	NS_LINK_ADD_PARENTS = 1 << 0,
@@ -55,9 +70,10 @@ enum {
 
 /*
  * Find the parent and owner of every group through its representative's
- * ns file (NS_GET_PARENT, NS_GET_USERNS), adding as empty groups the
- * relatives that add says to, so that a tree of them is whole.
- * Returns 0 or -ENOMEM; a namespace that cannot be opened stays unlinked.
+ * ns file or its path (NS_GET_PARENT, NS_GET_USERNS), adding as empty groups
+ * the relatives that add says to, so that a tree of them is whole.
+ * Returns 0, -ENOMEM, or -ENOTTY when the kernel does not know these
+ * ioctls (before Linux 4.9); a namespace that cannot be opened stays unlinked.
  */
 int ns_groups_link(struct ns_groups *groups, struct procfs *pfs, unsigned int add);
 

@@ -75,6 +75,21 @@ int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask);
  */
 int procfs_read_file(struct procfs *pfs, pid_t pid, const char *name, char **data, size_t *len);
 
+/* A namespace that a process holds open: the fd and what it refers to. */
+struct proc_nsfd {
+	int fd;
+	enum ns_type type;
+	ino_t ino;
+};
+
+/*
+ * The namespaces of types (NS_TYPE_BIT() set) that process pid has open, from
+ * the links of /proc/PID/fd: *nsfds is allocated, *count long.  Returns 0,
+ * or the errors of procfs_read().
+ */
+int procfs_read_nsfds(struct procfs *pfs, pid_t pid, unsigned int types,
+		      struct proc_nsfd **nsfds, size_t *count);
+
 /* The threads of a process, in /proc/PID/task order. */
 struct procfs_tasks;
 

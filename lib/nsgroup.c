@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* Grouping processes into namespaces: an array of groups with a hash index. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,6 +32,8 @@ void ns_groups_free(struct ns_groups *groups)
 {
 	if (!groups)
 		return;
+	for (size_t i = 0; i < groups->count; i++)
+		free(groups->items[i].path);
 	free(groups->items);
 	free(groups->index);
 	free(groups);
@@ -128,11 +133,16 @@ static void learn_pid_view(struct ns_groups *g, const struct proc_rec *rec)
 		grp->init = rec->pid;
 }
 
-int ns_groups_add_empty(struct ns_groups *g, enum ns_type type, ino_t ino)
+int ns_groups_add_empty(struct ns_groups *g, enum ns_type type, ino_t ino, const char *path)
 {
 	bool is_new;
+	struct ns_group *grp = group_get(g, type, ino, &is_new);
 
-	return group_get(g, type, ino, &is_new) ? 0 : -ENOMEM;
+	if (!grp)
+		return -ENOMEM;
+	if (path && !grp->path && !(grp->path = strdup(path)))
+		return -ENOMEM;
+	return 0;
 }
 
 int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
@@ -157,6 +167,46 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 	}
 	if (stats)
 		*stats = *procfs_scan_stats(scan);
+	procfs_scan_free(scan);
+	return rc < 0 ? rc : 0;
+}
+
+/* The namespaces one process holds by fd that are not known yet. */
+static int add_held_by(struct ns_groups *g, struct procfs *pfs, pid_t pid, unsigned int types)
+{
+	struct proc_nsfd *fds;
+	size_t n;
+	int rc = procfs_read_nsfds(pfs, pid, types, &fds, &n);
+
+	if (rc)
+		return rc == -ENOMEM ? rc : 0;	/* gone, or not ours to read */
+	for (size_t i = 0; i < n && !rc; i++) {
+		char path[48];
+
+		if (ns_groups_find(g, fds[i].ino))
+			continue;
+		snprintf(path, sizeof(path), "%d/fd/%d", pid, fds[i].fd);
+		rc = ns_groups_add_empty(g, fds[i].type, fds[i].ino, path);
+	}
+	free(fds);
+	return rc;
+}
+
+int ns_groups_collect_held(struct ns_groups *g, struct procfs *pfs, unsigned int types)
+{
+	struct procfs_scan *scan;
+	struct proc_rec *rec;
+	int rc;
+
+	/* after the members are known, so that only the namespaces no process is in are added */
+	rc = procfs_scan_new(pfs, 0, &scan);
+	if (rc)
+		return rc;
+	while ((rc = procfs_scan_next(scan, &rec)) == 0) {
+		rc = add_held_by(g, pfs, rec->pid, types);
+		if (rc)
+			break;
+	}
 	procfs_scan_free(scan);
 	return rc < 0 ? rc : 0;
 }
@@ -195,6 +245,8 @@ static int link_relative(struct ns_groups *g, size_t i, int fd, unsigned long re
 	bool is_new;
 	int rc = 0;
 
+	if (rfd == -ENOTTY || rfd == -ENOSYS)
+		return -ENOTTY;		/* a kernel older than these ioctls */
 	if (rfd < 0)
 		return rfd == -ENOMEM ? rfd : 0;	/* no such relative, or out of view */
 	if (request == NS_GET_PARENT)
@@ -225,6 +277,17 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
 	return rc;
 }
 
+/* An fd on the namespace of grp, through a member or what holds it; <0 if none. */
+static int group_open(struct procfs *pfs, const struct ns_group *grp)
+{
+	if (grp->nprocs)
+		return ns_open(pfs, grp->pid, grp->type);
+	if (grp->path)
+		return openat(procfs_dirfd(pfs), grp->path,
+			      O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	return -1;
+}
+
 int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
 {
 	struct stat st;
@@ -233,12 +296,12 @@ int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
 	for (size_t i = 0; i < g->count; i++) {
 		int fd, rc;
 
-		if (g->items[i].linked || !g->items[i].nprocs)
+		if (g->items[i].linked)
 			continue;
-		fd = ns_open(pfs, g->items[i].pid, g->items[i].type);
+		fd = group_open(pfs, &g->items[i]);
 		if (fd < 0)
 			continue;
-		/* the representative's pid may be another process's by now */
+		/* the representative's pid, or the fd, may be another's by now */
 		if (fstat(fd, &st) || st.st_ino != g->items[i].ino) {
 			close(fd);
 			continue;

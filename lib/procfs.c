@@ -473,3 +473,68 @@ void procfs_tasks_close(struct procfs_tasks *tasks)
 	closedir(tasks->dir);
 	free(tasks);
 }
+
+/* Append one entry to a growing array of proc_nsfd; 0 or -ENOMEM. */
+static int nsfds_push(struct proc_nsfd **arr, size_t *n, size_t *cap, struct proc_nsfd item)
+{
+	if (*n == *cap) {
+		size_t more = *cap ? *cap * 2 : 4;
+		struct proc_nsfd *grown = realloc(*arr, more * sizeof(*grown));
+
+		if (!grown)
+			return -ENOMEM;
+		*arr = grown;
+		*cap = more;
+	}
+	(*arr)[(*n)++] = item;
+	return 0;
+}
+
+int procfs_read_nsfds(struct procfs *pfs, pid_t pid, unsigned int types,
+		      struct proc_nsfd **nsfds, size_t *count)
+{
+	struct proc_nsfd *arr = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *d;
+	char path[32];
+	DIR *dir;
+	int fd, rc;
+
+	snprintf(path, sizeof(path), "%d/fd", pid);
+	fd = openat(pfs->dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return proc_errno(errno);
+	dir = fdopendir(fd);
+	if (!dir) {
+		rc = -errno;
+		close(fd);
+		return rc;
+	}
+	while ((rc = next_entry(dir, &d)) == 0) {
+		struct proc_nsfd item;
+		char text[64];
+		uint64_t num;
+		ssize_t len;
+
+		if (str_to_u64(d->d_name, &num) || num > INT_MAX)
+			continue;
+		/* The link of an nsfs fd reads "type:[inode]"; files, pipes and sockets do not. */
+		len = readlinkat(dirfd(dir), d->d_name, text, sizeof(text));
+		if (len < 0 || (size_t)len == sizeof(text) ||
+		    ns_link_parse(text, (size_t)len, &item.type, &item.ino) ||
+		    !(types & NS_TYPE_BIT(item.type)))
+			continue;
+		item.fd = (int)num;
+		rc = nsfds_push(&arr, &n, &cap, item);
+		if (rc)
+			break;
+	}
+	closedir(dir);
+	if (rc < 0) {
+		free(arr);
+		return rc == -ENOENT ? -ESRCH : rc;
+	}
+	*nsfds = arr;
+	*count = n;
+	return 0;
+}

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Namespaces bound to a path: listed with no process (lsns 2.42 lists them,
-# 2.38 does not), their NSFS column, and -P.
+# Namespaces bound to a path or held by an open fd: listed with no process
+# (lsns 2.42 lists both, 2.38 neither), linked to their parent and owner
+# through that path (2.38 could not), their NSFS column, and -P.
 . "$top_srcdir/tests/ts/lib.sh"
 
 unshare --pid --fork --kill-child true 2>/dev/null ||
@@ -19,8 +20,68 @@ is "$("$PIDNS_LS" -P -r -n -o NPROCS | sort -u)" "0" "-P lists no namespace that
 is "$("$PIDNS_LS" -t pid -J -o NS,NPROCS,PID,NSFS | jq -c --argjson ns "$ino" \
 	'.namespaces[] | select(.ns == $ns)')" "{\"ns\":$ino,\"nprocs\":0,\"pid\":null,\"nsfs\":\"$bind\"}" \
 	"-J: null for the pid it does not have"
+own_pid=$(ns_of $$ pid) own_user=$(ns_of $$ user)
+is "$("$PIDNS_LS" -r -n -o NS,PNS,ONS | awk -v ns="$ino" '$1 == ns')" "$ino $own_pid $own_user" \
+	"PNS and ONS of a bound namespace, through its path"
+is "$("$PIDNS_LS" --tree=parent -J -o NS | jq --argjson own "$own_pid" --argjson ns "$ino" \
+	'[.namespaces[] | select(.ns == $own) | .children[]? | select(.ns == $ns)] | length')" 1 \
+	"--tree=parent: the bound namespace is a child of ours"
 umount "$bind"
 is "$(row -t pid)" "" "unmounted, it is gone"
+
+# Namespaces of every type held only by fds of a process that is in none of
+# them: a sleep in eight new namespaces, opened by the holder, then killed.
+unshare --mount --net --uts --ipc --user --pid --cgroup --time --fork --kill-child \
+	sleep 600000 </dev/null >/dev/null 2>&1 &
+maker=$!
+at_exit "{ kill -KILL $maker; wait $maker; } 2>/dev/null"
+for _ in $(seq 100); do
+	member=$(children_of "$maker")
+	[ -n "$member" ] && [ "$(cat "/proc/$member/comm" 2>/dev/null)" = sleep ] && break
+	sleep 0.05
+done
+held_types="mnt net ipc user pid uts cgroup time"
+for t in $held_types; do
+	eval "held_$t=$(ns_of "$member" "$t")"
+done
+bash -c 'n=3; for t in '"$held_types"'; do eval "exec $n</proc/$1/ns/$t"; n=$((n + 1)); done
+	exec sleep 600000' _ "$member" </dev/null >/dev/null 2>&1 &
+holder=$!
+at_exit "{ kill -KILL $holder; wait $holder; } 2>/dev/null"
+for _ in $(seq 100); do
+	[ "$(cat "/proc/$holder/comm" 2>/dev/null)" = sleep ] && break
+	sleep 0.05
+done
+kill -KILL "$maker"; wait "$maker" 2>/dev/null
+for _ in $(seq 100); do [ -d "/proc/$member" ] || break; sleep 0.05; done
+
+types_opt=$(printf -- '-t %s ' $held_types)
+held_rows() {
+	"$PIDNS_LS" $types_opt "$@" -r -n -o NS,TYPE,NPROCS,PID,PATH,PNS,ONS | sort
+}
+want=
+for t in $held_types; do
+	eval "ino=\$held_$t"
+	case $t in
+	pid) rel="$own_pid $held_user" ;;
+	user) rel="$own_user $own_user" ;;
+	*) rel="0 $held_user" ;;
+	esac
+	want="$want$ino $t 0   $rel
+"
+done
+held_of() { # the rows of our held namespaces in held_rows's output
+	awk -v list="$(for t in $held_types; do eval "echo \$held_$t"; done)" \
+		'BEGIN { n = split(list, l, "\n"); for (i = 1; i <= n; i++) want[l[i]] = 1 } $1 in want'
+}
+is "$(held_rows | held_of)" "" "without --fds, namespaces held only by an fd are not listed (as lsns 2.38)"
+is "$(held_rows --fds | held_of)" "$(printf '%s' "$want" | sort)" \
+	"--fds: each held namespace once, no process, its parent and owner (as lsns 2.42)"
+is "$("$PIDNS_LS" --fds -P -t pid -r -n -o NS | grep -c -x "$held_pid")" 1 "--fds -P: the held pid namespace"
+is "$("$PIDNS_LS" --fds -t pid -J -o NS,NPROCS | jq -c --argjson ns "$held_pid" \
+	'.namespaces[] | select(.ns == $ns)')" "{\"ns\":$held_pid,\"nprocs\":0}" "--fds -J: a number and 0"
+kill -KILL "$holder"; wait "$holder" 2>/dev/null
+is "$(held_rows --fds | held_of)" "" "--fds: the holder gone, so are they"
 
 # A network namespace of ip-netns(8), with a process in it: NSFS as lsns shows it.
 if command -v ip >/dev/null && command -v lsns >/dev/null; then
