@@ -90,6 +90,11 @@ static const int default_columns[] = {
 	COL_NS, COL_TYPE, COL_NPROCS, COL_PID, COL_USER, COL_COMMAND,
 };
 
+/* With -t net, lsns shows these before COMMAND by default. */
+static const int default_net_columns[] = {
+	COL_NS, COL_TYPE, COL_NPROCS, COL_PID, COL_USER, COL_NETNSID, COL_NSFS, COL_COMMAND,
+};
+
 /* The columns of the processes of one namespace (pidns-ls <namespace>), as lsns. */
 static const int process_columns[] = {
 	COL_PID, COL_PPID, COL_USER, COL_COMMAND,
@@ -630,6 +635,29 @@ static void read_task(struct lsctl *ctl)
 	}
 }
 
+/*
+ * The columns as lsns chooses them: --output-all, the process columns for a
+ * <namespace>, or the defaults; then the last -o replaces them, or with "+"
+ * adds to them.
+ */
+static void choose_columns(struct lsctl *ctl, const char *outarg, bool output_all,
+			   bool of_namespace)
+{
+	if (output_all) {
+		ctl->cols.count = 0;
+		for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
+			ctl->cols.ids[ctl->cols.count++] = (int)i;
+	} else if (of_namespace) {
+		collist_set(&ctl->cols, process_columns, ARRAY_SIZE(process_columns));
+	} else if (ctl->types & NS_TYPE_BIT(NS_TYPE_NET)) {
+		collist_set(&ctl->cols, default_net_columns, ARRAY_SIZE(default_net_columns));
+	} else {
+		collist_set(&ctl->cols, default_columns, ARRAY_SIZE(default_columns));
+	}
+	if (outarg)
+		collist_parse_or_exit(&ctl->cols, infos, ARRAY_SIZE(infos), outarg, EXIT_FAILURE);
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS, OPT_FDS };
@@ -656,11 +684,11 @@ int main(int argc, char **argv)
 	};
 	struct lsctl ctl = { .tree = TREE_NONE };
 	const char *procfs_dir = NULL;
-	bool list_columns = false, list = false, tree_given = false, columns_given = false;
+	bool list_columns = false, list = false, tree_given = false, output_all = false;
+	const char *outarg = NULL;
 	int c, rc;
 
 	cmd_init(EXIT_FAILURE);
-	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
 	while ((c = getopt_long(argc, argv, "Jlno:Pp:Q:rt:T::uWHhV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -674,15 +702,10 @@ int main(int argc, char **argv)
 			ctl.modes |= COLTAB_NOHEADINGS;
 			break;
 		case 'o':
-			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), optarg,
-					      EXIT_FAILURE);
-			columns_given = true;
+			outarg = optarg;
 			break;
 		case OPT_OUTPUT_ALL:
-			ctl.cols.count = 0;
-			for (size_t i = 0; i < ARRAY_SIZE(infos); i++)
-				ctl.cols.ids[ctl.cols.count++] = (int)i;
-			columns_given = true;
+			output_all = true;
 			break;
 		case 'P':
 			ctl.persistent = true;
@@ -747,16 +770,17 @@ int main(int argc, char **argv)
 		errno = -rc;
 		err(EXIT_FAILURE, _("cannot open %s"), procfs_dir ? procfs_dir : "/proc");
 	}
+	choose_columns(&ctl, outarg, output_all, optind < argc);
 	if (optind < argc) {
 		/* the processes of one namespace, of whichever type it is */
 		if (!ctl.types)
 			ctl.types = NS_TYPE_ALL;
-		if (!columns_given)
-			collist_set(&ctl.cols, process_columns, ARRAY_SIZE(process_columns));
 	} else if (!ctl.types) {
 		ctl.types = NS_TYPE_BIT(NS_TYPE_PID);
 	}
-	if (!list && !tree_given && collist_has(&ctl.cols, COL_COMMAND))
+	/* as lsns: --output-all lists namespaces flat */
+	if (!list && !tree_given && collist_has(&ctl.cols, COL_COMMAND) &&
+	    !(output_all && optind == argc))
 		ctl.tree = TREE_PROCESS;
 	if (ctl.tree == TREE_PROCESS && optind == argc && !collist_has(&ctl.cols, COL_COMMAND))
 		ctl.tree = TREE_NONE;	/* the process tree is drawn in COMMAND only */

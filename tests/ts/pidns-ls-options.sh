@@ -65,8 +65,11 @@ is "$out" "4026531836 pid
 4026532245 pid
 4026532257 pid" "-n, -r, and column names in any case"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS -o +PID
-is "$(printf '%s\n' "$out" | head -n2)" "NS PID
-4026531836 1" "-o +LIST appends to the list so far"
+is "$(printf '%s\n' "$out" | head -n2)" "NS TYPE NPROCS PID USER COMMAND PID
+4026531836 pid 2 1 root /init 1" "the last -o counts, and +LIST appends to the defaults (as lsns)"
+run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all -o +PID
+is "$(printf '%s\n' "$out" | head -n1 | awk '{ print $1, $NF, NF }')" "NS PID 19" \
+	"--output-all -o +PID: every column and PID again (as lsns)"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all
 is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS" \
 	"--output-all: every column"
