@@ -31,15 +31,7 @@ is "$(row -t pid)" "" "unmounted, it is gone"
 
 # Namespaces of every type held only by fds of a process that is in none of
 # them: a sleep in eight new namespaces, opened by the holder, then killed.
-unshare --mount --net --uts --ipc --user --pid --cgroup --time --fork --kill-child \
-	sleep 600000 </dev/null >/dev/null 2>&1 &
-maker=$!
-at_exit "{ kill -KILL $maker; wait $maker; } 2>/dev/null"
-for _ in $(seq 100); do
-	member=$(children_of "$maker")
-	[ -n "$member" ] && [ "$(cat "/proc/$member/comm" 2>/dev/null)" = sleep ] && break
-	sleep 0.05
-done
+in_new_namespaces member --mount --net --uts --ipc --user --pid --cgroup --time
 held_types="mnt net ipc user pid uts cgroup time"
 for t in $held_types; do
 	eval "held_$t=$(ns_of "$member" "$t")"
@@ -52,7 +44,7 @@ for _ in $(seq 100); do
 	[ "$(cat "/proc/$holder/comm" 2>/dev/null)" = sleep ] && break
 	sleep 0.05
 done
-kill -KILL "$maker"; wait "$maker" 2>/dev/null
+kill -KILL "$ns_maker"; wait "$ns_maker" 2>/dev/null
 for _ in $(seq 100); do [ -d "/proc/$member" ] || break; sleep 0.05; done
 
 types_opt=$(printf -- '-t %s ' $held_types)

@@ -11,22 +11,6 @@ unshare --pid --fork --kill-child true 2>/dev/null ||
 types="mnt net ipc user pid uts cgroup time"
 every_type="--mount --net --uts --ipc --cgroup --time --pid"
 
-# in_new_namespaces VAR UNSHARE-OPTION...: a sleep in new namespaces, its pid in VAR.
-in_new_namespaces() {
-	local var=$1 outer member
-
-	shift
-	unshare "$@" --fork --kill-child sleep 600000 </dev/null >/dev/null 2>&1 &
-	outer=$!
-	at_exit "{ kill -KILL $outer; wait $outer; } 2>/dev/null"
-	for _ in $(seq 100); do
-		member=$(children_of "$outer")
-		[ -n "$member" ] && [ "$(cat "/proc/$member/comm" 2>/dev/null)" = sleep ] && break
-		sleep 0.05
-	done
-	[ -n "$member" ] || { echo "Bail out! unshare $* did not come up"; exit 1; }
-	eval "$var=$member"
-}
 in_new_namespaces A $every_type
 in_new_namespaces B $every_type --user --map-root-user
 
