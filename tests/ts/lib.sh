@@ -94,19 +94,19 @@ start_named() {
 # in_new_namespaces VAR UNSHARE-OPTION...: a sleep in new namespaces, its pid
 # in VAR; $ns_maker is the unshare(1) that made them, killed at exit.
 in_new_namespaces() {
-	local var=$1 member
+	local var=$1 made
 
 	shift
 	unshare "$@" --fork --kill-child sleep 600000 </dev/null >/dev/null 2>&1 &
 	ns_maker=$!
 	at_exit "{ kill -KILL $ns_maker; wait $ns_maker; } 2>/dev/null"
 	for _ in $(seq 100); do
-		member=$(children_of "$ns_maker")
-		[ -n "$member" ] && [ "$(cat "/proc/$member/comm" 2>/dev/null)" = sleep ] && break
+		made=$(children_of "$ns_maker")
+		[ -n "$made" ] && [ "$(cat "/proc/$made/comm" 2>/dev/null)" = sleep ] && break
 		sleep 0.05
 	done
-	[ -n "$member" ] || { echo "Bail out! unshare $* did not come up"; exit 1; }
-	eval "$var=$member"
+	[ -n "$made" ] || { echo "Bail out! unshare $* did not come up"; exit 1; }
+	eval "$var=$made"
 }
 
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
