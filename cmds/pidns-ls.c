@@ -23,6 +23,7 @@
 #include "nsgroup.h"
 #include "pidns.h"
 #include "procfs.h"
+#include "rowfilter.h"
 #include "strutils.h"
 
 /* lsns exits with 2 when the kernel does not know an nsfs ioctl it needs. */
@@ -119,6 +120,7 @@ struct lsctl {
 	struct proc_rec task_rec;
 	bool persistent;	/* -P: only the namespaces no process is in */
 	bool held_fds;		/* --fds: also those only an open fd holds */
+	struct rowfilter *filter;	/* -Q */
 	struct nsfs_mount *mounts;	/* the namespaces bound to paths */
 	size_t nmounts;
 	struct usercache users;
@@ -436,6 +438,14 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 			errx(EXIT_FAILURE, _("failed to add output data"));
 	}
 	proc_rec_clear(&rec);
+	if (ctl->filter && !rowfilter_match_or_exit(ctl->filter, ln, EXIT_FAILURE)) {
+		/* as lsns: what hangs below a row left out hangs from the top */
+		if (parent)
+			scols_line_remove_child(parent, ln);
+		scols_table_remove_line(tb, ln);
+		rows->count--;
+		return NULL;
+	}
 	return ln;
 }
 
@@ -482,6 +492,8 @@ static struct libscols_table *new_table(struct lsctl *ctl)
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
 	if (ctl->tree != TREE_NONE)
 		set_tree_column(tb, ctl);
+	if (ctl->filter)
+		rowfilter_bind_or_exit(ctl->filter, tb, &ctl->cols, infos, EXIT_FAILURE);
 	return tb;
 }
 
@@ -714,9 +726,9 @@ int main(int argc, char **argv)
 			ctl.task = (pid_t)parse_num_or_exit(optarg, "PID", 1, INT_MAX, EXIT_FAILURE);
 			break;
 		case 'Q':
-			/* Debian 12's libsmartcols 2.38 has no filter API (scols_new_filter) */
-			errx(EXIT_FAILURE, _("--filter '%s': not supported, pidns-ls was built "
-					     "without the libsmartcols 2.40 filter API"), optarg);
+			rowfilter_free(ctl.filter);
+			ctl.filter = rowfilter_new_or_exit(optarg, EXIT_FAILURE);
+			break;
 		case 'r':
 			ctl.modes |= COLTAB_RAW;
 			break;
@@ -784,6 +796,9 @@ int main(int argc, char **argv)
 		ctl.tree = TREE_PROCESS;
 	if (ctl.tree == TREE_PROCESS && optind == argc && !collist_has(&ctl.cols, COL_COMMAND))
 		ctl.tree = TREE_NONE;	/* the process tree is drawn in COMMAND only */
+	if (ctl.filter)
+		rowfilter_add_columns_or_exit(ctl.filter, &ctl.cols, infos, ARRAY_SIZE(infos),
+					      EXIT_FAILURE);
 	ctl.read_mask = columns_read_mask(&ctl.cols);
 	if (ctl.tree == TREE_PROCESS)
 		ctl.read_mask |= PROC_READ_STAT;
@@ -794,6 +809,7 @@ int main(int argc, char **argv)
 	ns_groups_free(ctl.groups);
 	nsfs_mounts_free(ctl.mounts, ctl.nmounts);
 	proc_rec_clear(&ctl.task_rec);
+	rowfilter_free(ctl.filter);
 	procfs_close(ctl.pfs);
 	usercache_free(&ctl.users);
 	return rc;

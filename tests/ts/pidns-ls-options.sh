@@ -45,9 +45,6 @@ run_cmd "$PIDNS_LS" -p x
 is "$rc:$err" "1:pidns-ls: invalid PID argument: 'x'" "-p that is not a pid"
 run_cmd "$PIDNS_LS" -P -p 1
 is "$rc:$err" "1:pidns-ls: mutually exclusive arguments: --persistent --task" "-P and -p together"
-run_cmd "$PIDNS_LS" -Q 'NPROCS > 1'
-is "$rc:$err" "1:pidns-ls: --filter 'NPROCS > 1': not supported, pidns-ls was built without the libsmartcols 2.40 filter API" \
-	"-Q: says why it cannot filter (libsmartcols 2.38 here)"
 
 # A kernel without NS_GET_PARENT and NS_GET_USERNS (before 4.9), made by seccomp:
 # what needs them exits 2 as lsns does, what does not still works.
