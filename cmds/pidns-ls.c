@@ -473,15 +473,20 @@ static void warn_unreadable(const struct procfs_scan_stats *stats)
 }
 
 /*
- * Whether the columns or the tree need parents and owners; *add says which
+ * Whether the columns or the tree need parents and owners (or, for the UID
+ * of a namespace no process is in, its owner's creator); *add says which
  * relatives without processes to add so that the tree drawn is whole.
  */
 static bool link_wanted(const struct lsctl *ctl, unsigned int *add)
 {
+	bool owner_uids = (collist_has(&ctl->cols, COL_UID) || collist_has(&ctl->cols, COL_USER)) &&
+			  ns_groups_count_empty(ctl->groups);
+
 	*add = ctl->tree == TREE_PARENT ? NS_LINK_ADD_PARENTS :
 	       ctl->tree == TREE_OWNER ? NS_LINK_ADD_OWNERS : 0;
-	return *add || collist_has(&ctl->cols, COL_PNS) || collist_has(&ctl->cols, COL_ONS) ||
-	       collist_has(&ctl->cols, COL_VISIBLE) || collist_has(&ctl->cols, COL_CHILDREN);
+	return *add || owner_uids || collist_has(&ctl->cols, COL_PNS) ||
+	       collist_has(&ctl->cols, COL_ONS) || collist_has(&ctl->cols, COL_VISIBLE) ||
+	       collist_has(&ctl->cols, COL_CHILDREN);
 }
 
 static struct libscols_table *new_table(struct lsctl *ctl)

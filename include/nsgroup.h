@@ -21,7 +21,7 @@ struct ns_group {
 	/* Filled by ns_groups_link(); 0 where there is none or it is out of view. */
 	ino_t parent;
 	ino_t owner;
-	uid_t owner_uid;	/* of a user namespace: its creator; -1 unknown */
+	uid_t owner_uid;	/* who made its user namespace (it, or its owner); -1 unknown */
 	bool linked;
 
 	/* Of a pid namespace, filled when ns_groups_collect() reads status. */
@@ -76,6 +76,9 @@ enum {
  * ioctls (before Linux 4.9); a namespace that cannot be opened stays unlinked.
  */
 int ns_groups_link(struct ns_groups *groups, struct procfs *pfs, unsigned int add);
+
+/* How many groups no process is in. */
+size_t ns_groups_count_empty(const struct ns_groups *groups);
 
 /* Groups whose parent is grp. */
 size_t ns_group_children(const struct ns_groups *groups, const struct ns_group *grp);

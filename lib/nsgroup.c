@@ -229,6 +229,15 @@ static int relative_fd(int fd, unsigned long request, ino_t *ino)
 
 static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add);
 
+/* Who made the user namespace fd is open on, into *uid when it can be told. */
+static void owner_uid_of(int fd, uid_t *uid)
+{
+	uid_t got;	/* the ioctl has no size in its number: tools cannot tell it writes */
+
+	if (ioctl(fd, NS_GET_OWNER_UID, &got) == 0)
+		*uid = got;
+}
+
 /*
  * Record in group i the relative an ioctl on fd leads to, and add it if
  * add says so and it is not there: then it is linked in turn, from the fd
@@ -249,10 +258,13 @@ static int link_relative(struct ns_groups *g, size_t i, int fd, unsigned long re
 		return -ENOTTY;		/* a kernel older than these ioctls */
 	if (rfd < 0)
 		return rfd == -ENOMEM ? rfd : 0;	/* no such relative, or out of view */
-	if (request == NS_GET_PARENT)
+	if (request == NS_GET_PARENT) {
 		g->items[i].parent = ino;
-	else
+	} else {
 		g->items[i].owner = ino;
+		if (g->items[i].type != NS_TYPE_USER)	/* a user namespace tells its own */
+			owner_uid_of(rfd, &g->items[i].owner_uid);
+	}
 	if (add_this && !ns_groups_find(g, ino)) {
 		rel = group_get(g, type, ino, &is_new);
 		rc = rel ? link_group(g, (size_t)(rel - g->items), rfd, add) : -ENOMEM;
@@ -265,12 +277,11 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
 {
 	struct ns_group *grp = &g->items[i];
 	enum ns_type type = grp->type;
-	uid_t uid = (uid_t)-1;	/* the ioctl has no size in its number: tools cannot tell it writes */
 	int rc;
 
 	grp->linked = true;
-	if (type == NS_TYPE_USER && ioctl(fd, NS_GET_OWNER_UID, &uid) == 0)
-		grp->owner_uid = uid;
+	if (type == NS_TYPE_USER)
+		owner_uid_of(fd, &grp->owner_uid);
 	rc = link_relative(g, i, fd, NS_GET_PARENT, type, add);
 	if (!rc)
 		rc = link_relative(g, i, fd, NS_GET_USERNS, NS_TYPE_USER, add);
@@ -331,6 +342,15 @@ unsigned long ns_group_visible(const struct ns_groups *g, const struct ns_group 
 		if (g->items[i].parent == grp->ino && g->items[i].type == grp->type)
 			n += ns_group_visible(g, &g->items[i]);
 	}
+	return n;
+}
+
+size_t ns_groups_count_empty(const struct ns_groups *g)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < g->count; i++)
+		n += !g->items[i].nprocs;
 	return n;
 }
 

@@ -49,7 +49,7 @@ for _ in $(seq 100); do [ -d "/proc/$member" ] || break; sleep 0.05; done
 
 types_opt=$(printf -- '-t %s ' $held_types)
 held_rows() {
-	"$PIDNS_LS" $types_opt "$@" -r -n -o NS,TYPE,NPROCS,PID,PATH,PNS,ONS | sort
+	"$PIDNS_LS" $types_opt "$@" -r -n -o NS,TYPE,NPROCS,PID,PATH,UID,USER,PNS,ONS | sort
 }
 want=
 for t in $held_types; do
@@ -59,7 +59,7 @@ for t in $held_types; do
 	user) rel="$own_user $own_user" ;;
 	*) rel="0 $held_user" ;;
 	esac
-	want="$want$ino $t 0   $rel
+	want="$want$ino $t 0   0 root $rel
 "
 done
 held_of() { # the rows of our held namespaces in held_rows's output
@@ -68,7 +68,7 @@ held_of() { # the rows of our held namespaces in held_rows's output
 }
 is "$(held_rows | held_of)" "" "without --fds, namespaces held only by an fd are not listed (as lsns 2.38)"
 is "$(held_rows --fds | held_of)" "$(printf '%s' "$want" | sort)" \
-	"--fds: each held namespace once, no process, its parent and owner (as lsns 2.42)"
+	"--fds: each held namespace once, no process, its maker's uid, parent and owner (as lsns 2.42)"
 is "$("$PIDNS_LS" --fds -P -t pid -r -n -o NS | grep -c -x "$held_pid")" 1 "--fds -P: the held pid namespace"
 is "$("$PIDNS_LS" --fds -t pid -J -o NS,NPROCS | jq -c --argjson ns "$held_pid" \
 	'.namespaces[] | select(.ns == $ns)')" "{\"ns\":$held_pid,\"nprocs\":0}" "--fds -J: a number and 0"
