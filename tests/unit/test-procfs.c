@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the procfs scan and reads on the article's fixture tree. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +120,42 @@ static void test_read_file(struct procfs *pfs)
 	       "file: a missing pid is -ESRCH");
 }
 
+/* 1/fd/ holds a pid and a net namespace among a file, a socket and garbage. */
+static void test_nsfds(struct procfs *pfs)
+{
+	struct proc_nsfd *fds = NULL;
+	size_t n = 0;
+
+	is_int(procfs_read_nsfds(pfs, 1, NS_TYPE_BIT(NS_TYPE_PID), &fds, &n), 0, "nsfds: read 1/fd");
+	is_int((int)n, 1, "nsfds: one pid namespace, not the file, socket or garbage");
+	if (n == 1) {
+		is_int(fds[0].fd, 3, "nsfds: its fd");
+		ok(fds[0].type == NS_TYPE_PID && fds[0].ino == 4026532257, "nsfds: its type and inode");
+	}
+	free(fds);
+	is_int(procfs_read_nsfds(pfs, 1, NS_TYPE_ALL, &fds, &n), 0, "nsfds: every type");
+	is_int((int)n, 2, "nsfds: the pid and the net namespace");
+	free(fds);
+	is_int(procfs_read_nsfds(pfs, 2, NS_TYPE_ALL, &fds, &n), -ESRCH, "nsfds: no fd/ is -ESRCH");
+}
+
+/* Live: an nsfs fd of our own is found by its number. */
+static void test_live_nsfds(struct procfs *pfs)
+{
+	int fd = open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
+	struct proc_nsfd *fds = NULL;
+	size_t n = 0;
+	bool found = false;
+
+	is_int(procfs_read_nsfds(pfs, getpid(), NS_TYPE_BIT(NS_TYPE_UTS), &fds, &n), 0,
+	       "live nsfds: read my fd/");
+	for (size_t i = 0; i < n; i++)
+		found |= fds[i].fd == fd && fds[i].type == NS_TYPE_UTS;
+	ok(fd >= 0 && found, "live nsfds: my uts namespace fd");
+	free(fds);
+	close(fd);
+}
+
 /* Live: this test is one thread, so its task/ holds its own pid alone. */
 static void test_tasks(struct procfs *pfs)
 {
@@ -151,6 +189,7 @@ static void test_live(void)
 	ok(rec.ns[NS_TYPE_PID] != 0, "live: my pid namespace");
 	proc_rec_clear(&rec);
 	test_tasks(pfs);
+	test_live_nsfds(pfs);
 	procfs_close(pfs);
 
 	is_int(procfs_open("/nonexistent-procfs", &pfs), -ENOENT, "open: missing directory");
@@ -165,6 +204,7 @@ int main(void)
 	test_no_links(pfs);
 	test_read(pfs);
 	test_read_file(pfs);
+	test_nsfds(pfs);
 	procfs_close(pfs);
 	test_live();
 	return done_testing();
