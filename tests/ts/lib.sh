@@ -148,3 +148,8 @@ skip() {
 	tap_count=$((tap_count + 1))
 	echo "ok $tap_count - $1 # SKIP $2"
 }
+
+# help_options COMMAND: the options its --help lists, long and short, one a line.
+help_options() {
+	"$1" --help | sed -n 's/^ \{1,5\}\(-[a-zA-Z]\)\?,\? *\(--[a-z-]*\).*/\1\n\2/p' | sed '/^$/d'
+}
