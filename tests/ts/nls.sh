@@ -50,12 +50,8 @@ is "$(msgunfmt "$po/ko.gmo")" "$(msgunfmt "$TESTDIR/ko.mo")" \
 mkdir -p "$TESTDIR/catalog/ko/LC_MESSAGES"
 cp "$po/ko.gmo" "$TESTDIR/catalog/ko/LC_MESSAGES/$domain.mo"
 export PIDNS_UTILS_TEXTDOMAINDIR=$TESTDIR/catalog TEXTDOMAINDIR=$TESTDIR/catalog
-if ! locale -a | grep -qix 'ko_KR\.utf-\?8'; then
-	localedef -i ko_KR -f UTF-8 "$TESTDIR/ko_KR.UTF-8" >"$TESTDIR/localedef" 2>&1 ||
-		skip_all "no Korean locale, and localedef cannot make one: $(cat "$TESTDIR/localedef")"
-	export LOCPATH=$TESTDIR
-fi
-ko() { env -u LC_ALL -u LANGUAGE LANG=ko_KR.UTF-8 "$@"; }
+korean_locale 2>"$TESTDIR/localedef" ||
+	skip_all "no Korean locale, and localedef cannot make one: $(cat "$TESTDIR/localedef")"
 
 for c in $cmds; do
 	help_line=$("$top_builddir/$c" --help | grep -- '^ -h, --help')
