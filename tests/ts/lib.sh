@@ -142,3 +142,25 @@ sibling_stop() {
 	wait "$S_OUTER" 2>/dev/null
 	S_OUTER=
 }
+
+# skip DESCRIPTION REASON: a check that cannot be made here.
+skip() {
+	tap_count=$((tap_count + 1))
+	echo "ok $tap_count - $1 # SKIP $2"
+}
+
+# help_options COMMAND: the options its --help lists, long and short, one a line.
+help_options() {
+	"$1" --help | sed -n 's/^ \{1,5\}\(-[a-zA-Z]\)\?,\? *\(--[a-z-]*\).*/\1\n\2/p' | sed '/^$/d'
+}
+
+# korean_locale: makes ko_KR.UTF-8 usable, made with localedef into $TESTDIR
+# (LOCPATH) where the system has none; fails with the reason on stderr.
+korean_locale() {
+	locale -a | grep -qix 'ko_KR\.utf-\?8' && return
+	localedef -i ko_KR -f UTF-8 "$TESTDIR/ko_KR.UTF-8" || return
+	export LOCPATH=$TESTDIR
+}
+
+# ko COMMAND...: runs it in Korean.
+ko() { env -u LC_ALL -u LANGUAGE LANG=ko_KR.UTF-8 "$@"; }

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# One version, said the same way everywhere: --version, NEWS, the man pages
+# and debian/changelog.
+. "$top_srcdir/tests/ts/lib.sh"
+
+for c in pidns-ls pidns-map pidns-grep; do
+	for opt in --version -V; do
+		run_cmd "$top_builddir/$c" "$opt"
+		is "$rc:$out:$err" "0:$c from $PACKAGE $VERSION:" "$c $opt"
+	done
+	is "$(sed -n 's/^\.TH [^ ]* 1 "[^"]*" "\([^"]*\)".*/\1/p' "$top_srcdir/cmds/$c.1")" \
+		"$PACKAGE $VERSION" "$c(1) is the page of $PACKAGE $VERSION"
+done
+
+release=$(head -n1 "$top_srcdir/NEWS")
+check "NEWS begins with this release and its date: $release" \
+	grep -qxE "$PACKAGE $VERSION \([0-9]{4}-[0-9]{2}-[0-9]{2}\)" <<<"$release"
+check "the release date is a date" date -d "$(tr -d '()' <<<"${release##* }")"
+
+# debian/ is in git, not in the tarball that make distcheck tests.
+changelog=$top_srcdir/debian/changelog
+if [ -f "$changelog" ]; then
+	is "$(sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p' "$changelog")" "$VERSION" \
+		"debian/changelog is of $VERSION"
+else
+	skip "debian/changelog is of $VERSION" "no debian/"
+fi
+done_testing
