@@ -36,7 +36,11 @@ struct proc_rec {
 
 struct procfs;
 
-/* Open a procfs root; path NULL means /proc.  Returns 0 or a negative errno. */
+/*
+ * Open a procfs root; path NULL means /proc.  Returns 0, -EMEDIUMTYPE when
+ * path is neither a procfs nor a copy of one (no process directory in it),
+ * or another negative errno.
+ */
 int procfs_open(const char *path, struct procfs **pfs);
 void procfs_close(struct procfs *pfs);
 
@@ -57,6 +61,12 @@ int procfs_read_path(struct procfs *pfs, const char *path, const char **data, si
  */
 bool procfs_is_own_view(struct procfs *pfs);
 
+/*
+ * Whether an error is the caller's, not the process's: out of memory or of
+ * file descriptors.  It ends a scan instead of passing a process over.
+ */
+bool procfs_err_fatal(int rc);
+
 void proc_rec_init(struct proc_rec *rec, pid_t pid);
 /* Free what a record owns; it may then be filled again. */
 void proc_rec_clear(struct proc_rec *rec);
@@ -64,7 +74,8 @@ void proc_rec_clear(struct proc_rec *rec);
 /*
  * Fill the fields of mask that rec does not have yet.  Returns 0, -ESRCH
  * when the process is gone, -EACCES or -EPERM when it may not be read,
- * -EINVAL when a file holds what the kernel would not write, or -ENOMEM.
+ * -EINVAL when a file holds what the kernel would not write, or an error
+ * for which procfs_err_fatal() is true.
  */
 int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask);
 
@@ -115,7 +126,7 @@ int procfs_scan_new(struct procfs *pfs, unsigned int mask, struct procfs_scan **
 /*
  * Next process, read by the scan's mask.  The record belongs to the scan and
  * is reused by the next call.  Returns 0 (a process), 1 (end), or a negative
- * errno when the root itself cannot be read or memory runs out.  Processes
+ * errno when the root itself cannot be read or procfs_err_fatal().  Processes
  * that vanish, may not be read or fail otherwise are skipped and counted.
  */
 int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec);

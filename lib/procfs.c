@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
+
+#include <linux/magic.h>
 
 #include "c.h"
 #include "procfs.h"
@@ -38,9 +41,54 @@ struct procfs_scan {
 /* Far above any command line the kernel lets a process have. */
 #define READBUF_MAX	(256u << 20)
 
+/*
+ * A copy of a procfs (a fixture, a tree saved from a broken host) is no
+ * procfs to statfs(); it passes when one of its first numeric entries is a
+ * process directory with a stat file.  /etc or an empty directory does not.
+ */
+static bool holds_processes(int dirfd)
+{
+	int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+	unsigned int tried = 0;
+	struct dirent *d;
+	bool found = false;
+
+	if (!dir) {
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	while (!found && tried < 32 && (d = readdir(dir))) {
+		char path[sizeof(d->d_name) + sizeof("/stat")];
+		struct stat st;
+
+		if (d->d_name[0] < '1' || d->d_name[0] > '9' ||
+		    d->d_name[strspn(d->d_name, "0123456789")])
+			continue;
+		tried++;
+		snprintf(path, sizeof(path), "%s/stat", d->d_name);
+		found = !fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) && S_ISREG(st.st_mode);
+	}
+	closedir(dir);
+	return found;
+}
+
+static int check_procfs(int dirfd)
+{
+	struct statfs sfs;
+
+	if (fstatfs(dirfd, &sfs))
+		return -errno;
+	if (sfs.f_type == PROC_SUPER_MAGIC || holds_processes(dirfd))
+		return 0;
+	return -EMEDIUMTYPE;
+}
+
 int procfs_open(const char *path, struct procfs **pfs)
 {
 	struct procfs *p;
+	int rc;
 
 	if (!path)
 		path = "/proc";
@@ -56,15 +104,21 @@ int procfs_open(const char *path, struct procfs **pfs)
 	for (size_t len = strlen(p->path); len > 1 && p->path[len - 1] == '/'; len--)
 		p->path[len - 1] = '\0';
 	p->dirfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (p->dirfd < 0) {
-		int rc = -errno;
-
+	rc = p->dirfd < 0 ? -errno : check_procfs(p->dirfd);
+	if (rc) {
+		if (p->dirfd >= 0)
+			close(p->dirfd);
 		free(p->path);
 		free(p);
 		return rc;
 	}
 	*pfs = p;
 	return 0;
+}
+
+bool procfs_err_fatal(int rc)
+{
+	return rc == -ENOMEM || rc == -EMFILE || rc == -ENFILE;
 }
 
 void procfs_close(struct procfs *pfs)
@@ -306,7 +360,7 @@ int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask)
 		first = read_ns(pfs, rec, todo & PROC_READ_NS_ALL);
 		if (!first)
 			rec->have |= todo & PROC_READ_NS_ALL;
-		else if (first == -ESRCH || first == -ENOMEM)
+		else if (first == -ESRCH || procfs_err_fatal(first))
 			return first;
 	}
 	/* One file that fails leaves the others' fields good, unless the process is gone. */
@@ -320,7 +374,9 @@ int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask)
 			rec->have |= steps[i].bit;
 		else if (!first)
 			first = rc;
-		if (rc == -ESRCH || rc == -ENOMEM)
+		if (procfs_err_fatal(rc))
+			return rc;
+		if (rc == -ESRCH)
 			break;
 	}
 	return first;
@@ -401,9 +457,9 @@ int procfs_scan_next(struct procfs_scan *scan, struct proc_rec **rec)
 		case -EPERM:
 			scan->stats.denied++;
 			break;
-		case -ENOMEM:
-			return rc;
 		default:
+			if (procfs_err_fatal(rc))
+				return rc;
 			/* EINVAL, ERANGE, EIO...: this process, not the scan, is in trouble */
 			scan->stats.corrupt++;
 			break;
