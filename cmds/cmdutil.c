@@ -10,12 +10,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "cmdutil.h"
 #include "columns.h"
 #include "nls.h"
 #include "pidns.h"
 #include "procfs.h"
 #include "strutils.h"
+#include "textout.h"
 
 /* Set once by cmd_init(), before anything can fail. */
 static int fatal_exit_status = EXIT_FAILURE;
@@ -116,6 +118,11 @@ void print_version(void)
 	exit(EXIT_SUCCESS);
 }
 
+void bad_arg_exit(int status, const char *opt, const char *arg, const char *why)
+{
+	errx(status, _("invalid %s argument: '%s' (%s)"), opt, arg, why);
+}
+
 uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint64_t max,
 			   int status)
 {
@@ -143,26 +150,87 @@ void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 		errx(status, _("%s %s: not a namespace file"), opt, arg);
 	case -EMEDIUMTYPE:
 		errx(status, _("%s %s: not a %s namespace"), opt, arg, ns_type_name(type));
+	case -EACCES:
+	case -EPERM:
+		errx(status, _("%s %s: permission denied; CAP_SYS_PTRACE would let you read it"),
+		     opt, arg);
 	default:
 		errno = -rc;
 		err(status, _("%s %s"), opt, arg);
 	}
 }
 
+struct procfs *procfs_open_or_exit(const char *dir, int status)
+{
+	struct procfs *pfs;
+	int rc = procfs_open(dir, &pfs);
+
+	if (!rc)
+		return pfs;
+	if (rc == -EMEDIUMTYPE && dir)
+		errx(status, _("--procfs %s: not a procfs (no process directory in it)"), dir);
+	if (rc == -ENOMEM)
+		errx(status, _("cannot allocate memory"));
+	errno = -rc;
+	err(status, _("cannot open %s"), dir ? dir : "/proc");
+}
+
+void fatal_procfs_error(const struct procfs *pfs, int rc, int status)
+{
+	if (rc == -ENOMEM)
+		errx(status, _("cannot allocate memory"));
+	errno = -rc;
+	err(status, _("cannot read %s"), procfs_path(pfs));
+}
+
+void warn_unreadable(unsigned long denied)
+{
+	if (denied && caps_self_has(CAPS_READ_OTHERS) == 0)
+		warnx(_("%lu processes could not be read; CAP_SYS_PTRACE would let you see them"),
+		      denied);
+}
+
 void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
-			   const char *arg, int status)
+			   const char *opt, const char *arg, int status)
 {
 	const char *bad;
 	size_t badlen;
+	char *word;
 
 	switch (collist_parse(list, tab, ntab, arg, &bad, &badlen)) {
 	case 0:
 		return;
 	case -EINVAL:
-		errx(status, _("unknown column: %.*s"), (int)badlen, bad);
+		xasprintf(&word, "%.*s", (int)badlen, bad);
+		bad_arg_exit(status, opt, word, _("unknown column"));
 	default:
-		errx(status, _("too many columns: %s"), arg);
+		bad_arg_exit(status, opt, arg, _("too many columns"));
 	}
+}
+
+void put_table(struct libscols_table *tb)
+{
+	struct libscols_iter *itr;
+	struct libscols_line *ln;
+	size_t ncols = scols_table_get_ncols(tb);
+
+	if (scols_table_is_json(tb)) {
+		itr = scols_new_iter(SCOLS_ITER_FORWARD);
+		if (!itr)
+			out_of_memory();
+		while (scols_table_next_line(tb, itr, &ln) == 0) {
+			for (size_t i = 0; i < ncols; i++) {
+				struct libscols_cell *ce = scols_line_get_cell(ln, i);
+				const char *data = ce ? scols_cell_get_data(ce) : NULL;
+				char *fixed = data ? utf8_repaired(data) : NULL;
+
+				if (fixed && scols_cell_refer_data(ce, fixed))
+					out_of_memory();
+			}
+		}
+		scols_free_iter(itr);
+	}
+	scols_print_table(tb);
 }
 
 void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab)

@@ -33,6 +33,10 @@ void __attribute__((noreturn)) errtryhelp(int status);
 /* "prog from pidns-utils X.Y" on stdout, then exit(0). */
 void __attribute__((noreturn)) print_version(void);
 
+/* "invalid <opt> argument: '<arg>' (<why>)" on stderr, then exit(status). */
+void __attribute__((noreturn)) bad_arg_exit(int status, const char *opt, const char *arg,
+					    const char *why);
+
 /*
  * A number from the command line: the whole word, decimal, within [min, max].
  * Anything else exits with status after "invalid <what> argument: '<str>'".
@@ -40,14 +44,30 @@ void __attribute__((noreturn)) print_version(void);
 uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint64_t max,
 			   int status);
 
+/* One line on stderr when processes we may not read were passed over, with the capability. */
+void warn_unreadable(unsigned long denied);
+
 struct procfs;
 struct ns_handle;
 struct colinfo;
 struct collist;
+struct libscols_table;
 
-/* Apply an -o argument to list, or exit with status naming the unknown column. */
+/* procfs_open(dir), or exit with status after a message naming --procfs and dir. */
+struct procfs *procfs_open_or_exit(const char *dir, int status);
+
+/* Exit with status, naming what failed, after an error for which procfs_err_fatal() holds. */
+void __attribute__((noreturn)) fatal_procfs_error(const struct procfs *pfs, int rc, int status);
+
+/* Apply the argument of option opt to list, or exit with status naming the unknown column. */
 void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
-			   const char *arg, int status);
+			   const char *opt, const char *arg, int status);
+
+/*
+ * Print a table; in JSON, what is no valid UTF-8 in the cells (a process
+ * names itself as it likes) becomes U+FFFD, so that every parser reads it.
+ */
+void put_table(struct libscols_table *tb);
 
 /* The end of usage(): the columns of tab with their help, and the man page to read. */
 void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab);

@@ -101,7 +101,7 @@ static uint64_t conv_user(const char *opt, const char *word)
 		return parse_num_or_exit(word, opt, 0, UINT32_MAX, GREP_EXIT_USAGE);
 	pw = getpwnam(word);
 	if (!pw)
-		errx(GREP_EXIT_USAGE, _("invalid user name: %s"), word);
+		bad_arg_exit(GREP_EXIT_USAGE, opt, word, _("no such user"));
 	return pw->pw_uid;
 }
 
@@ -113,7 +113,7 @@ static uint64_t conv_group(const char *opt, const char *word)
 		return parse_num_or_exit(word, opt, 0, UINT32_MAX, GREP_EXIT_USAGE);
 	gr = getgrnam(word);
 	if (!gr)
-		errx(GREP_EXIT_USAGE, _("invalid group name: %s"), word);
+		bad_arg_exit(GREP_EXIT_USAGE, opt, word, _("no such group"));
 	return gr->gr_gid;
 }
 
@@ -198,7 +198,8 @@ unsigned int grep_parse_nslist(const char *arg)
 		int type = ns_type_from_name(word);
 
 		if (type < 0)
-			errx(GREP_EXIT_USAGE, _("unknown namespace type: %s"), word);
+			bad_arg_exit(GREP_EXIT_USAGE, "--nslist", word,
+				     _("unknown namespace type"));
 		types |= NS_TYPE_BIT(type);
 	}
 	free(copy);
@@ -216,7 +217,7 @@ void grep_compile(struct grep_match *m, const char *pattern, bool exact, bool ic
 	free(re);
 	if (rc) {
 		regerror(rc, &m->re, msg, sizeof(msg));
-		errx(GREP_EXIT_USAGE, _("regex error: %s"), msg);
+		bad_arg_exit(GREP_EXIT_USAGE, "pattern", pattern, msg);
 	}
 	m->have_re = true;
 }

@@ -95,6 +95,7 @@ struct grepctl {
 	struct usercache users;
 	struct hit *hits;
 	size_t nhits;
+	unsigned long denied;	/* processes passed over for want of privilege */
 };
 
 static void __attribute__((noreturn)) usage(void)
@@ -328,7 +329,7 @@ static int add_hit(struct grepctl *ctl, struct grep_task *t)
 	int rc = procfs_read(ctl->pfs, &t->rec, ctl->read_mask);
 
 	/* What only the output wants and may not be read is an empty cell, not a miss. */
-	if (rc == -ESRCH || rc == -ENOMEM)
+	if (rc == -ESRCH || procfs_err_fatal(rc))
 		return rc;
 	rc = ctl->need_depth ? grep_task_depth(&ctl->match, ctl->pfs, t) : 0;
 	if (rc)
@@ -360,8 +361,9 @@ static int add_hit(struct grepctl *ctl, struct grep_task *t)
 }
 
 /*
- * Test one process or thread: 1 when it is listed, 0 when not, or -ENOMEM.
- * One that vanishes or may not be read is passed over, as the scan does.
+ * Test one process or thread: 1 when it is listed, 0 when not, or a fatal
+ * error (procfs_err_fatal()).  One that vanishes or may not be read is
+ * passed over, as the scan does, and one we may not read is counted.
  */
 static int grep_one(struct grepctl *ctl, pid_t tgid, pid_t tid)
 {
@@ -373,10 +375,12 @@ static int grep_one(struct grepctl *ctl, pid_t tgid, pid_t tid)
 	if (rc >= 0)
 		rc = rc != ctl->invert ? add_hit(ctl, &t) : 0;
 	proc_rec_clear(&t.rec);
-	return rc == -ENOMEM || rc > 0 ? rc : 0;
+	if (rc == -EACCES || rc == -EPERM)
+		ctl->denied++;
+	return procfs_err_fatal(rc) || rc > 0 ? rc : 0;
 }
 
-/* The threads of a process, each on its own: 1 when one is listed, 0 when none, or -ENOMEM. */
+/* The threads of a process, each on its own: 1 when one is listed, 0 when none, or <0. */
 static int grep_threads(struct grepctl *ctl, pid_t pid)
 {
 	struct procfs_tasks *tasks;
@@ -385,7 +389,7 @@ static int grep_threads(struct grepctl *ctl, pid_t pid)
 
 	rc = procfs_tasks_open(ctl->pfs, pid, &tasks);
 	if (rc)
-		return rc == -ENOMEM ? rc : 0;
+		return procfs_err_fatal(rc) ? rc : 0;
 	while (procfs_tasks_next(tasks, &tid) == 0) {
 		rc = grep_one(ctl, pid, tid);
 		if (rc < 0)
@@ -438,7 +442,7 @@ static void print_table(struct grepctl *ctl)
 				errx(GREP_EXIT_FATAL, _("failed to add output data"));
 		}
 	}
-	scols_print_table(tb);
+	put_table(tb);
 	scols_unref_table(tb);
 }
 
@@ -666,7 +670,7 @@ int main(int argc, char **argv)
 			table_opt = "--json";
 			break;
 		case OPT_OUTPUT:
-			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), optarg,
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg,
 					      GREP_EXIT_USAGE);
 			table_opt = "--output";
 			break;
@@ -730,22 +734,15 @@ int main(int argc, char **argv)
 	if (ctl.need_depth)
 		ctl.read_mask |= PROC_READ_STATUS;
 
-	rc = procfs_open(NULL, &ctl.pfs);
-	if (rc) {
-		errno = -rc;
-		err(GREP_EXIT_FATAL, _("cannot open %s"), "/proc");
-	}
+	ctl.pfs = procfs_open_or_exit(NULL, GREP_EXIT_FATAL);
 	grep_skip_self(m, ancestors, ctl.pfs);
 	if (ns_arg)
 		grep_set_ns(m, ctl.pfs, ns_arg, nslist);
 
 	rc = grep_scan(&ctl);
-	if (rc == -ENOMEM)
-		errx(GREP_EXIT_FATAL, _("cannot allocate memory"));
-	if (rc) {
-		errno = -rc;
-		err(GREP_EXIT_FATAL, _("cannot read %s"), procfs_path(ctl.pfs));
-	}
+	if (rc)
+		fatal_procfs_error(ctl.pfs, rc, GREP_EXIT_FATAL);
+	warn_unreadable(ctl.denied);
 	print_hits(&ctl);
 	if (!ctl.nhits && !m->full && is_long_name(pattern))
 		warnx(_("pattern that searches for process name longer than 15 characters will "

@@ -413,9 +413,12 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 	 * Its pid may be another process's by now: the namespace link tells.
 	 */
 	proc_rec_init(&rec, grp->pid);
-	if (grp->nprocs && procfs_read(ctl->pfs, &rec, ctl->read_mask | NS_TYPE_BIT(grp->type)) ==
-			   -ENOMEM)
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
+	if (grp->nprocs) {
+		int rc = procfs_read(ctl->pfs, &rec, ctl->read_mask | NS_TYPE_BIT(grp->type));
+
+		if (procfs_err_fatal(rc))
+			fatal_procfs_error(ctl->pfs, rc, EXIT_FAILURE);
+	}
 	if (rec.ns[grp->type] != grp->ino) {
 		proc_rec_clear(&rec);
 		proc_rec_init(&rec, grp->pid);
@@ -462,14 +465,6 @@ static void set_tree_column(struct libscols_table *tb, const struct lsctl *ctl)
 			scols_column_set_flags(cl, (scols_column_get_flags(cl) & ~SCOLS_FL_RIGHT) |
 						   SCOLS_FL_TREE);
 	}
-}
-
-/* One line on stderr when what could not be read is the caller's lack of privilege. */
-static void warn_unreadable(const struct procfs_scan_stats *stats)
-{
-	if (stats->denied && caps_self_has(CAPS_READ_OTHERS) == 0)
-		warnx(_("%lu processes could not be read; CAP_SYS_PTRACE would let you see them"),
-		      stats->denied);
 }
 
 /*
@@ -539,7 +534,7 @@ static int list_namespaces(struct lsctl *ctl)
 		warn(_("cannot read %s"), procfs_path(ctl->pfs));
 		return EXIT_FAILURE;
 	}
-	warn_unreadable(&stats);
+	warn_unreadable(stats.denied);
 	add_bound_namespaces(ctl);
 	if (ctl->held_fds && ns_groups_collect_held(ctl->groups, ctl->pfs, ctl->types))
 		errx(EXIT_FAILURE, _("cannot allocate memory"));
@@ -563,7 +558,7 @@ static int list_namespaces(struct lsctl *ctl)
 		if (is_listed(ctl, sorted[i]))
 			add_row(ctl, tb, &rows, sorted[i]);
 	}
-	scols_print_table(tb);
+	put_table(tb);
 
 	scols_unref_table(tb);
 	free(rows.items);
@@ -609,7 +604,7 @@ static int list_processes(struct lsctl *ctl, const char *arg)
 		errno = -rc;
 		err(EXIT_FAILURE, _("cannot read %s"), procfs_path(ctl->pfs));
 	}
-	warn_unreadable(procfs_scan_stats(scan));
+	warn_unreadable(procfs_scan_stats(scan)->denied);
 	procfs_scan_free(scan);
 	if (!n)
 		errx(EXIT_FAILURE, _("not found namespace: %s"), arg);
@@ -620,7 +615,7 @@ static int list_processes(struct lsctl *ctl, const char *arg)
 		procs[i].nprocs = n;
 		add_row(ctl, tb, &rows, &procs[i]);
 	}
-	scols_print_table(tb);
+	put_table(tb);
 	scols_unref_table(tb);
 	free(rows.items);
 	free(procs);
@@ -635,7 +630,7 @@ static enum tree_kind parse_tree(const char *arg)
 		return TREE_PARENT;
 	if (strcmp(arg, "process") == 0)
 		return TREE_PROCESS;
-	errx(EXIT_FAILURE, _("unknown tree type: %s"), arg);
+	bad_arg_exit(EXIT_FAILURE, "--tree", arg, _("unknown tree type"));
 }
 
 static void read_task(struct lsctl *ctl)
@@ -672,7 +667,8 @@ static void choose_columns(struct lsctl *ctl, const char *outarg, bool output_al
 		collist_set(&ctl->cols, default_columns, ARRAY_SIZE(default_columns));
 	}
 	if (outarg)
-		collist_parse_or_exit(&ctl->cols, infos, ARRAY_SIZE(infos), outarg, EXIT_FAILURE);
+		collist_parse_or_exit(&ctl->cols, infos, ARRAY_SIZE(infos), "--output", outarg,
+				      EXIT_FAILURE);
 }
 
 int main(int argc, char **argv)
@@ -728,7 +724,7 @@ int main(int argc, char **argv)
 			ctl.persistent = true;
 			break;
 		case 'p':
-			ctl.task = (pid_t)parse_num_or_exit(optarg, "PID", 1, INT_MAX, EXIT_FAILURE);
+			ctl.task = (pid_t)parse_num_or_exit(optarg, "--task", 1, INT_MAX, EXIT_FAILURE);
 			break;
 		case 'Q':
 			rowfilter_free(ctl.filter);
@@ -740,7 +736,8 @@ int main(int argc, char **argv)
 		case 't':
 			rc = ns_type_from_name(optarg);
 			if (rc < 0)
-				errx(EXIT_FAILURE, _("unknown namespace type: %s"), optarg);
+				bad_arg_exit(EXIT_FAILURE, "--type", optarg,
+					     _("unknown namespace type"));
 			ctl.types |= NS_TYPE_BIT(rc);
 			break;
 		case 'T':
@@ -782,11 +779,7 @@ int main(int argc, char **argv)
 	if (optind < argc && ctl.task)
 		errx(EXIT_FAILURE, _("mutually exclusive arguments: --task <namespace>"));
 
-	rc = procfs_open(procfs_dir, &ctl.pfs);
-	if (rc) {
-		errno = -rc;
-		err(EXIT_FAILURE, _("cannot open %s"), procfs_dir ? procfs_dir : "/proc");
-	}
+	ctl.pfs = procfs_open_or_exit(procfs_dir, EXIT_FAILURE);
 	choose_columns(&ctl, outarg, output_all, optind < argc);
 	if (optind < argc) {
 		/* the processes of one namespace, of whichever type it is */

@@ -143,18 +143,18 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 		rc = -ENOTSUP;	/* Linux before 4.1 has no NSpid: line */
 	if (!rc)
 		rc = pidns_levels(ctl->pfs, pid, rec.status.nlevels, levels);
-	switch (rc) {
-	case 0:
-		break;
-	case -ENOMEM:
-		errx(MAP_EXIT_FATAL, _("cannot allocate memory"));
-	case -ESRCH:
-		warnx(_("%d: no such process"), pid);
-		proc_rec_clear(&rec);
-		return false;
-	default:
-		errno = -rc;
-		warn(_("%d: cannot read its pid namespaces"), pid);
+	if (procfs_err_fatal(rc))
+		fatal_procfs_error(ctl->pfs, rc, MAP_EXIT_FATAL);
+	if (rc) {
+		if (rc == -ESRCH) {
+			warnx(_("%d: no such process"), pid);
+		} else if (rc == -EACCES || rc == -EPERM) {
+			warnx(_("%d: permission denied to read its pid namespaces; "
+				"CAP_SYS_PTRACE would let you"), pid);
+		} else {
+			errno = -rc;
+			warn(_("%d: cannot read its pid namespaces"), pid);
+		}
 		proc_rec_clear(&rec);
 		return false;
 	}
@@ -186,7 +186,7 @@ static int show_levels(struct mapctl *ctl, char **pids, int npids)
 		if (!add_levels(ctl, tb, parse_pid(pids[i])))
 			status = MAP_EXIT_MISSING;
 	}
-	scols_print_table(tb);
+	put_table(tb);
 	scols_unref_table(tb);
 	return status;
 }
@@ -270,7 +270,7 @@ int main(int argc, char **argv)
 			ctl.modes |= COLTAB_NOHEADINGS;
 			break;
 		case 'o':
-			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), optarg,
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg,
 					      MAP_EXIT_USAGE);
 			break;
 		case 'r':
@@ -303,11 +303,7 @@ int main(int argc, char **argv)
 	if (getenv("PIDNS_MAP_NO_IOCTL"))
 		ctl.flags |= PIDNS_NO_IOCTL;
 
-	rc = procfs_open(procfs_dir, &ctl.pfs);
-	if (rc) {
-		errno = -rc;
-		err(MAP_EXIT_FATAL, _("cannot open %s"), procfs_dir ? procfs_dir : "/proc");
-	}
+	ctl.pfs = procfs_open_or_exit(procfs_dir, MAP_EXIT_FATAL);
 	if (!from_arg) {
 		rc = show_levels(&ctl, argv + optind, argc - optind);
 	} else {

@@ -74,7 +74,7 @@ static void add_holder(struct rowfilter *rf, struct libscols_iter *itr, const ch
 	if (column_index(ctx->cols, ctx->tab, name) >= 0)
 		return;
 	xasprintf(&arg, "+%s", name);
-	collist_parse_or_exit(ctx->cols, ctx->tab, ctx->ntab, arg, ctx->status);
+	collist_parse_or_exit(ctx->cols, ctx->tab, ctx->ntab, "--filter", arg, ctx->status);
 	free(arg);
 }
 

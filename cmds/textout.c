@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Text that reaches a terminal or a shell: escaped, or quoted, never raw. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
 
+#include "cmdutil.h"
 #include "textout.h"
 
 /*
@@ -54,6 +56,63 @@ void put_escaped(FILE *out, const char *s, size_t len)
 			fwrite(s + i, 1, n, out);
 		}
 	}
+}
+
+/*
+ * The length of the valid UTF-8 character at s, or 0: no overlong form, no
+ * surrogate, nothing past U+10FFFF (RFC 3629).
+ */
+static size_t utf8_len(const unsigned char *s)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;	/* the NUL at the end too */
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return n;
+}
+
+char *utf8_repaired(const char *s)
+{
+	static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t bad = 0, n, len;
+	char *out, *o;
+
+	for (size_t i = 0; p[i]; i += n ? n : 1)
+		bad += !(n = utf8_len(p + i));
+	if (!bad)
+		return NULL;
+	len = strlen(s);
+	o = out = xmalloc(len + bad * (sizeof(replacement) - 2) + 1);
+	for (size_t i = 0; i < len; i += n ? n : 1) {
+		n = utf8_len(p + i);
+		if (n) {
+			memcpy(o, s + i, n);
+			o += n;
+		} else {
+			memcpy(o, replacement, sizeof(replacement) - 1);
+			o += sizeof(replacement) - 1;
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 /* The characters pgrep -Q leaves unquoted. */

@@ -37,7 +37,7 @@ run_cmd "$PIDNS_GREP" a b
 is "$rc:$err" "2:pidns-grep: only one pattern can be provided
 Try 'pidns-grep --help' for more information." "two patterns"
 run_cmd "$PIDNS_GREP" 'a('
-is "$rc:$err" "2:pidns-grep: regex error: Unmatched ( or \\(" "a bad regex"
+is "$rc:$err" "2:pidns-grep: invalid pattern argument: 'a(' (Unmatched ( or \\()" "a bad regex"
 run_cmd "$PIDNS_GREP" -n -o x
 is "$rc:$err" "2:pidns-grep: mutually exclusive arguments: --newest --oldest" "-n with -o"
 run_cmd "$PIDNS_GREP" -o -v x
@@ -51,7 +51,7 @@ is "$rc:$err" "2:pidns-grep: mutually exclusive arguments: --pidfile --pid" "-F 
 run_cmd "$PIDNS_GREP" -L x
 is "$rc:$err" "2:pidns-grep: --logpidfile needs --pidfile" "-L without -F"
 run_cmd "$PIDNS_GREP" --output PID,FOO x
-is "$rc:$err" "2:pidns-grep: unknown column: FOO" "--output with an unknown column"
+is "$rc:$err" "2:pidns-grep: invalid --output argument: 'FOO' (unknown column)" "--output with an unknown column"
 long_of() {
 	case $1 in
 	-P) echo --parent ;; -g) echo --pgroup ;; -s) echo --session ;;

@@ -152,9 +152,9 @@ same "two patterns" a b
 same "a bad regex" 'a('
 same "a user that does not exist" -u no-such-user x
 run_cmd "$PIDNS_GREP" -u no-such-user x
-is "$err" "pidns-grep: invalid user name: no-such-user" "the message of a user that does not exist"
+is "$err" "pidns-grep: invalid --euid argument: 'no-such-user' (no such user)" "the message of a user that does not exist"
 run_cmd "$PIDNS_GREP" -G no-such-group x
-is "$rc:$err" "2:pidns-grep: invalid group name: no-such-group" "a group that does not exist"
+is "$rc:$err" "2:pidns-grep: invalid --group argument: 'no-such-group' (no such group)" "a group that does not exist"
 same "a long name without -f" pgt-alpha-longer-than-15
 is "$(sed 's/pidns-grep/pgrep/g' "$TESTDIR/ours.err")" "$(cat "$TESTDIR/theirs.err")" \
 	"a long name without -f: pgrep's hint"

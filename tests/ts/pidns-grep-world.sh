@@ -107,13 +107,13 @@ is "$rc:$err" \
 	"2:pidns-grep: --ns $W_NS2: an inode number names one namespace; give --nslist one type" \
 	"--ns of an inode number with two types"
 run_cmd "$PIDNS_GREP" --ns "$W_INIT2" --nslist pid,foo
-is "$rc:$err" "2:pidns-grep: unknown namespace type: foo" "--nslist of an unknown type"
+is "$rc:$err" "2:pidns-grep: invalid --nslist argument: 'foo' (unknown namespace type)" "--nslist of an unknown type"
 if [ -r /proc/1/ns/pid ] && stat -L /proc/1/ns/pid >/dev/null 2>&1; then
 	echo "ok $((tap_count += 1)) # SKIP /proc/1/ns/pid is readable here"
 	echo "ok $((tap_count += 1)) # SKIP /proc/1/ns/pid is readable here"
 else
 	run_cmd "$PIDNS_GREP" --ns 1
-	is "$rc:$out:$err" "2::pidns-grep: --ns 1: Permission denied" \
+	is "$rc:$out:$err" "2::pidns-grep: --ns 1: permission denied; CAP_SYS_PTRACE would let you read it" \
 		"--ns of a process whose link we may not read: an error (pgrep lists pid 1)"
 	check "a process whose link we may not read does not match" \
 		test "$("$PIDNS_GREP" --ns $$ -p 1 -c)" = 0

@@ -42,5 +42,5 @@ is "$rc:${err%%:*}" "1:pidns-ls" "-Q with a syntax error: exit status 1"
 case $err in *'failed to parse "NPROCS >"'*) r=0 ;; *) r=1 ;; esac
 tap_result $r "-Q with a syntax error: says what did not parse"
 run_cmd "$PIDNS_LS" -Q 'BOGUS == 1'
-is "$rc:$err" "1:pidns-ls: unknown column: BOGUS" "-Q on an unknown column: exit status 1"
+is "$rc:$err" "1:pidns-ls: invalid --filter argument: 'BOGUS' (unknown column)" "-Q on an unknown column: exit status 1"
 done_testing

@@ -41,5 +41,6 @@ is "$err" "pidns-ls: cannot open $TESTDIR/nothere: No such file or directory" \
 	"--procfs at a missing directory: the message"
 mkdir "$TESTDIR/empty"
 run_cmd "$PIDNS_LS" --procfs "$TESTDIR/empty"
-is "$rc:$out" "0:" "an empty procfs: nothing to list, as libsmartcols prints an empty table"
+is "$rc:$out:$err" "1::pidns-ls: --procfs $TESTDIR/empty: not a procfs (no process directory in it)" \
+	"--procfs at an empty directory: no procfs, nor a copy of one"
 done_testing

@@ -19,9 +19,9 @@ is "$out" "pidns-ls from pidns-utils $(sed -n 's/^AC_INIT(\[pidns-utils\], \[\([
 	"--version: util-linux style"
 
 run_cmd "$PIDNS_LS" -o NS,FOO
-is "$rc:$err" "1:pidns-ls: unknown column: FOO" "-o with an unknown column"
+is "$rc:$err" "1:pidns-ls: invalid --output argument: 'FOO' (unknown column)" "-o with an unknown column"
 run_cmd "$PIDNS_LS" -t foo
-is "$rc:$err" "1:pidns-ls: unknown namespace type: foo" "-t with an unknown type"
+is "$rc:$err" "1:pidns-ls: invalid --type argument: 'foo' (unknown namespace type)" "-t with an unknown type"
 run_cmd "$PIDNS_LS" -J -r
 is "$rc:$err" "1:pidns-ls: mutually exclusive arguments: --json --raw" "-J and -r together"
 # getopt names the program as it was called: call it by name, as a user does.
@@ -38,11 +38,11 @@ is "$rc:$err" "1:pidns-ls: not found namespace: 123" "a namespace no process is 
 run_cmd "$PIDNS_LS" -l -T
 is "$rc:$err" "1:pidns-ls: mutually exclusive arguments: --list --tree" "-l and -T together"
 run_cmd "$PIDNS_LS" --tree=sideways
-is "$rc:$err" "1:pidns-ls: unknown tree type: sideways" "-T with an unknown relation"
+is "$rc:$err" "1:pidns-ls: invalid --tree argument: 'sideways' (unknown tree type)" "-T with an unknown relation"
 run_cmd "$PIDNS_LS" --procfs "$root" -p 999
 is "$rc:$err" "1:pidns-ls: -p 999: no such process" "-p of a process that does not exist"
 run_cmd "$PIDNS_LS" -p x
-is "$rc:$err" "1:pidns-ls: invalid PID argument: 'x'" "-p that is not a pid"
+is "$rc:$err" "1:pidns-ls: invalid --task argument: 'x'" "-p that is not a pid"
 run_cmd "$PIDNS_LS" -P -p 1
 is "$rc:$err" "1:pidns-ls: mutually exclusive arguments: --persistent --task" "-P and -p together"
 
