@@ -85,11 +85,10 @@ void grep_parse_sids(struct idlist *list, const char *opt, const char *arg)
 	parse_list(list, opt, arg, conv_sid);
 }
 
+/* Digits only: one too large for an id is a bad number, not a name. */
 static bool is_number(const char *word)
 {
-	uint64_t num;
-
-	return str_to_u64(word, &num) == 0;
+	return word[0] && !word[strspn(word, "0123456789")];
 }
 
 /* A number is an id even where a user of that name exists, as in pgrep. */

@@ -587,7 +587,8 @@ static int list_processes(struct lsctl *ctl, const char *arg)
 	rc = procfs_scan_new(ctl->pfs, ctl->types, &scan);
 	while (!rc && (rc = procfs_scan_next(scan, &rec)) == 0) {
 		for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
-			if (!(ctl->types & NS_TYPE_BIT(t)) || rec->ns[t] != (ino_t)ino)
+			/* 0 is a link this kernel lacks, no namespace */
+			if (!(ctl->types & NS_TYPE_BIT(t)) || !rec->ns[t] || rec->ns[t] != (ino_t)ino)
 				continue;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 64;

@@ -89,9 +89,14 @@ static void __attribute__((noreturn)) usage(void)
 	exit(MAP_EXIT_FOUND);
 }
 
-static pid_t parse_pid(const char *arg)
+/* All of them before any output: a bad one last must not leave half an answer. */
+static pid_t *parse_pids(char **args, int n)
 {
-	return (pid_t)parse_num_or_exit(arg, "pid", 1, INT_MAX, MAP_EXIT_USAGE);
+	pid_t *pids = xcalloc((size_t)n, sizeof(*pids));
+
+	for (int i = 0; i < n; i++)
+		pids[i] = (pid_t)parse_num_or_exit(args[i], "pid", 1, INT_MAX, MAP_EXIT_USAGE);
+	return pids;
 }
 
 static char *level_cell(const struct proc_rec *rec, const ino_t *levels, unsigned int level,
@@ -175,7 +180,7 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 	return true;
 }
 
-static int show_levels(struct mapctl *ctl, char **pids, int npids)
+static int show_levels(struct mapctl *ctl, const pid_t *pids, int npids)
 {
 	struct libscols_table *tb;
 	int status = MAP_EXIT_FOUND;
@@ -183,7 +188,7 @@ static int show_levels(struct mapctl *ctl, char **pids, int npids)
 	if (coltab_new(infos, &ctl->cols, ctl->modes, "levels", &tb))
 		errx(MAP_EXIT_FATAL, _("cannot allocate memory"));
 	for (int i = 0; i < npids; i++) {
-		if (!add_levels(ctl, tb, parse_pid(pids[i])))
+		if (!add_levels(ctl, tb, pids[i]))
 			status = MAP_EXIT_MISSING;
 	}
 	put_table(tb);
@@ -192,12 +197,12 @@ static int show_levels(struct mapctl *ctl, char **pids, int npids)
 }
 
 static int translate(struct mapctl *ctl, const struct ns_handle *from,
-		     const struct ns_handle *to, char **pids, int npids)
+		     const struct ns_handle *to, const pid_t *pids, int npids)
 {
 	int status = MAP_EXIT_FOUND;
 
 	for (int i = 0; i < npids; i++) {
-		pid_t pid = parse_pid(pids[i]), out;
+		pid_t pid = pids[i], out;
 		int rc = pidns_translate(ctl->pfs, from, to, pid, ctl->flags, &out);
 
 		switch (rc) {
@@ -245,6 +250,8 @@ int main(int argc, char **argv)
 	struct mapctl ctl = { .flags = 0 };
 	const char *from_arg = NULL, *from_opt = NULL, *to_arg = NULL, *procfs_dir = NULL;
 	struct ns_handle from, to;
+	pid_t *pids;
+	int npids;
 	bool list_columns = false;
 	int c, rc;
 
@@ -302,22 +309,25 @@ int main(int argc, char **argv)
 	/* Undocumented on purpose: tests force the /proc way to compare it with the ioctls. */
 	if (getenv("PIDNS_MAP_NO_IOCTL"))
 		ctl.flags |= PIDNS_NO_IOCTL;
+	npids = argc - optind;
+	pids = parse_pids(argv + optind, npids);
 
 	ctl.pfs = procfs_open_or_exit(procfs_dir, MAP_EXIT_FATAL);
 	if (!from_arg) {
-		rc = show_levels(&ctl, argv + optind, argc - optind);
+		rc = show_levels(&ctl, pids, npids);
 	} else {
 		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
 				    &from);
 		if (to_arg)
 			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
 					    &to);
-		rc = translate(&ctl, &from, to_arg ? &to : NULL, argv + optind, argc - optind);
+		rc = translate(&ctl, &from, to_arg ? &to : NULL, pids, npids);
 		if (from.fd >= 0)
 			close(from.fd);
 		if (to_arg && to.fd >= 0)
 			close(to.fd);
 	}
 	procfs_close(ctl.pfs);
+	free(pids);
 	return rc;
 }
