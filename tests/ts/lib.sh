@@ -54,13 +54,15 @@ run_cmd() {
 }
 
 # lsns gives up when a process exits under it (other tests end theirs all the
-# time), which is one of the things pidns-ls fixes; ask it again until it answers.
+# time), which is one of the things pidns-ls fixes; ask it again until it
+# answers, for up to 20 s: a churn test of another run may be under way.
 lsns() {
 	local try
 
-	for try in 1 2 3 4 5 6 7 8 9 10; do
+	for try in $(seq 100); do
 		command lsns "$@" >"$TESTDIR/lsns.out" 2>"$TESTDIR/lsns.err" &&
 			[ ! -s "$TESTDIR/lsns.err" ] && break
+		[ "$try" -lt 10 ] || sleep 0.2
 	done
 	cat "$TESTDIR/lsns.out"
 }
