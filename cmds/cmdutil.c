@@ -138,6 +138,8 @@ void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 {
 	int rc = ns_arg_open(procfs_dirfd(pfs), arg, type, &ns->fd, &ns->ino);
 
+	if (procfs_err_fatal(rc))
+		status = fatal_exit_status;	/* no fault of the argument */
 	switch (rc) {
 	case 0:
 		return;
