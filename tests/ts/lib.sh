@@ -122,11 +122,12 @@ start_world() {
 	world_start "$@" || { echo "Bail out! the nested namespaces did not come up"; exit 1; }
 }
 
-# sibling_start: a pid namespace beside the world's, its init a sh with a
-# sleep.  Sets S_OUTER, S_INIT and S_NS.
+# sibling_start [COMMAND...]: a pid namespace beside the world's, its init
+# COMMAND (default: a sh with a sleep), up once the init has a child.  Sets
+# S_OUTER, S_INIT and S_NS.
 sibling_start() {
-	unshare --pid --fork --kill-child -- sh -c 'sleep 600000 & wait' \
-		</dev/null >/dev/null 2>&1 &
+	[ $# -gt 0 ] || set -- sh -c 'sleep 600000 & wait'
+	unshare --pid --fork --kill-child -- "$@" </dev/null >/dev/null 2>&1 &
 	S_OUTER=$!
 	at_exit sibling_stop
 	for _ in $(seq 100); do

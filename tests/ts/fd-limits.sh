@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Few file descriptors: with ulimit -n 16, and even 8, each command answers
+# as without a limit over a scan of every process here plus 300 of ours (a
+# descriptor kept a process would run out at once); with 4 it fails with
+# its fatal status and says why, never with a wrong answer.
+. "$top_srcdir/tests/ts/lib.sh"
+
+unshare --pid --fork --kill-child true 2>/dev/null ||
+	skip_all "this machine does not let us create pid namespaces"
+start_world
+# 300 sleeps in a pid namespace beside the world's, with their sh as init.
+sibling_start sh -c 'for i in $(seq 300); do sleep 600000 & done; wait'
+for _ in $(seq 100); do
+	[ "$(wc -w <"/proc/$S_INIT/task/$S_INIT/children")" = 300 ] && break
+	sleep 0.1
+done
+is "$(wc -w <"/proc/$S_INIT/task/$S_INIT/children")" 300 "ground truth: 300 sleeps in a namespace"
+
+# COMMAND|ARGUMENTS|FATAL STATUS
+cases() {
+	cat <<EOF
+ls|-l -t pid -n -o NS,NPROCS,PID|1
+ls|-l -n -o NS,TYPE,NPROCS,PID,PPID,USER,COMMAND,PNS,ONS,LEVEL,INIT,VISIBLE,CHILDREN,NSFS,NETNSID -t pid -t net -t user -t mnt|1
+ls|--tree=parent -n -o NS,NPROCS|1
+ls|-n -o PID $S_NS|1
+ls|-p $W_LEAF -n|1
+grep|-c --ns $S_INIT|3
+grep|-w -c --ns $S_INIT|3
+grep|-c --ns $$ --nested|3
+grep|-J --ns $S_INIT --inner --output PID,INNERPID,USER,COMMAND,CAPS|3
+grep|-a -x sleep -P $S_INIT|3
+map|-J $W_LEAF $W_INIT2 $W_INIT1|3
+map|--ns $S_INIT $(seq -s ' ' 2 301)|3
+map|--from $S_INIT --to $$ $(seq -s ' ' 2 301)|3
+EOF
+}
+
+# Sort what -J does not order by pid alone, for the comparison.
+while IFS='|' read -r cmd args fatal; do
+	cmd=$top_builddir/pidns-$cmd
+	"$cmd" $args >"$TESTDIR/want" 2>"$TESTDIR/want.err"
+	want_rc=$?
+	for limit in 16 8; do
+		(ulimit -n $limit && exec "$cmd" $args) >"$TESTDIR/got" 2>"$TESTDIR/got.err"
+		is "$?:$(cat "$TESTDIR/got.err")" "$want_rc:$(cat "$TESTDIR/want.err")" \
+			"ulimit -n $limit: ${cmd##*/} ${args:0:60}: status and stderr"
+		# Other tests' processes come and go: compare what is ours.
+		is "$(grep -E "$S_NS|$W_NS1|$W_NS2|sleep|^ *[0-9]+$" "$TESTDIR/got" | sort)" \
+			"$(grep -E "$S_NS|$W_NS1|$W_NS2|sleep|^ *[0-9]+$" "$TESTDIR/want" | sort)" \
+			"ulimit -n $limit: ${cmd##*/} ${args:0:60}: the same answer"
+	done
+	(ulimit -n 4 && exec "$cmd" $args) >"$TESTDIR/got" 2>"$TESTDIR/got.err"
+	is "$?:$(grep -c 'Too many open files$' "$TESTDIR/got.err"):$(wc -l <"$TESTDIR/got.err")" \
+		"$fatal:1:1" "ulimit -n 4: ${cmd##*/} ${args:0:60}: fatal, one line saying why"
+done < <(cases)
+is "$("$PIDNS_GREP" -c --ns "$S_INIT")" 301 "ground truth: pidns-grep counts the sh and the 300"
+done_testing
