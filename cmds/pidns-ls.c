@@ -536,8 +536,11 @@ static int list_namespaces(struct lsctl *ctl)
 	}
 	warn_unreadable(stats.denied);
 	add_bound_namespaces(ctl);
-	if (ctl->held_fds && ns_groups_collect_held(ctl->groups, ctl->pfs, ctl->types))
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
+	if (ctl->held_fds) {
+		rc = ns_groups_collect_held(ctl->groups, ctl->pfs, ctl->types);
+		if (rc)
+			fatal_procfs_error(ctl->pfs, rc, EXIT_FAILURE);
+	}
 
 	if (link_wanted(ctl, &add)) {
 		rc = ns_groups_link(ctl->groups, ctl->pfs, add);
@@ -545,7 +548,7 @@ static int list_namespaces(struct lsctl *ctl)
 			errx(EXIT_UNSUPPORTED_IOCTL,
 			     _("unsupported ioctl: the kernel has no NS_GET_PARENT or NS_GET_USERNS"));
 		if (rc)
-			errx(EXIT_FAILURE, _("cannot allocate memory"));
+			fatal_procfs_error(ctl->pfs, rc, EXIT_FAILURE);
 	}
 
 	n = ns_groups_count(ctl->groups);

@@ -72,8 +72,9 @@ enum {
  * Find the parent and owner of every group through its representative's
  * ns file or its path (NS_GET_PARENT, NS_GET_USERNS), adding as empty groups
  * the relatives that add says to, so that a tree of them is whole.
- * Returns 0, -ENOMEM, or -ENOTTY when the kernel does not know these
- * ioctls (before Linux 4.9); a namespace that cannot be opened stays unlinked.
+ * Returns 0, -ENOTTY when the kernel does not know these ioctls (before
+ * Linux 4.9), or an error for which procfs_err_fatal() holds (out of memory
+ * or descriptors); a namespace that cannot be opened otherwise stays unlinked.
  */
 int ns_groups_link(struct ns_groups *groups, struct procfs *pfs, unsigned int add);
 

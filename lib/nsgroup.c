@@ -179,7 +179,7 @@ static int add_held_by(struct ns_groups *g, struct procfs *pfs, pid_t pid, unsig
 	int rc = procfs_read_nsfds(pfs, pid, types, &fds, &n);
 
 	if (rc)
-		return rc == -ENOMEM ? rc : 0;	/* gone, or not ours to read */
+		return procfs_err_fatal(rc) ? rc : 0;	/* gone, or not ours to read */
 	for (size_t i = 0; i < n && !rc; i++) {
 		char path[48];
 
@@ -257,7 +257,7 @@ static int link_relative(struct ns_groups *g, size_t i, int fd, unsigned long re
 	if (rfd == -ENOTTY || rfd == -ENOSYS)
 		return -ENOTTY;		/* a kernel older than these ioctls */
 	if (rfd < 0)
-		return rfd == -ENOMEM ? rfd : 0;	/* no such relative, or out of view */
+		return procfs_err_fatal(rfd) ? rfd : 0;	/* no such relative, or out of view */
 	if (request == NS_GET_PARENT) {
 		g->items[i].parent = ino;
 	} else {
@@ -291,12 +291,14 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
 /* An fd on the namespace of grp, through a member or what holds it; <0 if none. */
 static int group_open(struct procfs *pfs, const struct ns_group *grp)
 {
+	int fd;
+
 	if (grp->nprocs)
 		return ns_open(pfs, grp->pid, grp->type);
-	if (grp->path)
-		return openat(procfs_dirfd(pfs), grp->path,
-			      O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	return -1;
+	if (!grp->path)
+		return -ENOENT;
+	fd = openat(procfs_dirfd(pfs), grp->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
 }
 
 int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
@@ -310,6 +312,8 @@ int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
 		if (g->items[i].linked)
 			continue;
 		fd = group_open(pfs, &g->items[i]);
+		if (fd < 0 && procfs_err_fatal(fd))
+			return fd;
 		if (fd < 0)
 			continue;
 		/* the representative's pid, or the fd, may be another's by now */
