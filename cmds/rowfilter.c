@@ -26,8 +26,7 @@ struct rowfilter *rowfilter_new_or_exit(const char *expr, int status)
 	if (!rf->filter)
 		errx(status, _("cannot allocate memory"));
 	if (scols_filter_parse_string(rf->filter, expr))
-		errx(status, _("failed to parse \"%s\": %s"), expr,
-		     scols_filter_get_errmsg(rf->filter));
+		bad_arg_exit(status, "--filter", expr, scols_filter_get_errmsg(rf->filter));
 	return rf;
 }
 
