@@ -123,6 +123,13 @@ map|3|--procfs $TESTDIR/missing 1|cannot open $TESTDIR/missing: No such file or 
 map|3|--procfs /etc 1|--procfs /etc: not a procfs (no process directory in it)
 map|3|--procfs $TESTDIR/empty 1|--procfs $TESTDIR/empty: not a procfs (no process directory in it)
 EOF
+	# -Q works when libsmartcols 2.40 or later was built with
+	if "$PIDNS_LS" -Q 'NS > 0' 2>&1 >/dev/null | grep -q 'not supported'; then
+		echo "ls|1|-Q 'BOGUS == 1'|--filter 'BOGUS == 1': not supported," \
+			"pidns-ls was built without the libsmartcols 2.40 filter API"
+	else
+		echo "ls|1|-Q 'BOGUS == 1'|invalid --filter argument: 'BOGUS' (unknown column)"
+	fi
 }
 
 while IFS='|' read -r cmd want args msg; do

@@ -24,6 +24,7 @@ ls|-l -n -o NS,TYPE,NPROCS,PID,PPID,USER,COMMAND,PNS,ONS,LEVEL,INIT,VISIBLE,CHIL
 ls|--tree=parent -n -o NS,NPROCS|1
 ls|-n -o PID $S_NS|1
 ls|-p $W_LEAF -n|1
+ls|--fds -l -n -o NS,NPROCS -t pid -t net|1
 grep|-c --ns $S_INIT|3
 grep|-w -c --ns $S_INIT|3
 grep|-c --ns $$ --nested|3
