@@ -232,7 +232,7 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add);
 /* Who made the user namespace fd is open on, into *uid when it can be told. */
 static void owner_uid_of(int fd, uid_t *uid)
 {
-	uid_t got;	/* the ioctl has no size in its number: tools cannot tell it writes */
+	uid_t got = (uid_t)-1;	/* the ioctl has no size in its number: tools cannot tell it writes */
 
 	if (ioctl(fd, NS_GET_OWNER_UID, &got) == 0)
 		*uid = got;
