@@ -28,7 +28,7 @@ ls|--fds -l -n -o NS,NPROCS -t pid -t net|1
 grep|-c --ns $S_INIT|3
 grep|-w -c --ns $S_INIT|3
 grep|-c --ns $W_INIT1 --nested|3
-grep|-J --ns $S_INIT --inner --output PID,INNERPID,USER,COMMAND,CAPS|3
+grep|--raw --ns $S_INIT --inner --output PID,INNERPID,USER,COMMAND,CAPS|3
 grep|-a -x sleep -P $S_INIT|3
 map|-J $W_LEAF $W_INIT2 $W_INIT1|3
 map|--ns $S_INIT $(seq -s ' ' 2 301)|3
@@ -47,13 +47,19 @@ limited() {
 	ulimit -n "$n" && exec "$@"
 }
 # What is ours in an output, blanks squeezed: other tests' processes come
-# and go, and a long command line of theirs widens a column.
-ours() { grep -E "$S_NS|$W_NS1|$W_NS2|sleep|^ *[0-9]+$" "$1" | tr -s ' ' | sort; }
+# and go, and a long command line of theirs widens a column.  Ours: a line
+# with our namespaces, a bare number, or one that starts with a pid of ours.
+tr ' ' '\n' <"/proc/$S_INIT/task/$S_INIT/children" >"$TESTDIR/ours"
+ours() {
+	awk -v ns="$S_NS|$W_NS1|$W_NS2" 'NR == FNR { mine[$1]; next }
+		$0 ~ ns || /^ *[0-9]+$/ || $1 in mine' "$TESTDIR/ours" "$1" | tr -s ' ' | sort
+}
 
 while IFS='|' read -r cmd args fatal; do
 	cmd=$top_builddir/pidns-$cmd
 	"$cmd" $args >"$TESTDIR/want" 2>"$TESTDIR/want.err"
 	want_rc=$?
+	[ -n "$(ours "$TESTDIR/want")" ] || empty="$empty ${cmd##*/} $args;"
 	for limit in 16 8; do
 		(limited $limit "$cmd" $args) >"$TESTDIR/got" 2>"$TESTDIR/got.err"
 		is "$?:$(cat "$TESTDIR/got.err")" "$want_rc:$(cat "$TESTDIR/want.err")" \
@@ -66,4 +72,5 @@ while IFS='|' read -r cmd args fatal; do
 		"$fatal:1:1" "ulimit -n 4: ${cmd##*/} ${args:0:60}: fatal, one line saying why"
 done < <(cases)
 is "$("$PIDNS_GREP" -c --ns "$S_INIT")" 301 "ground truth: pidns-grep counts the sh and the 300"
+is "${empty:-}" "" "each answer compared has lines of ours"
 done_testing
