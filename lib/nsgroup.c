@@ -75,7 +75,7 @@ static int index_grow(struct ns_groups *g)
 }
 
 /* The group of ino, new and empty if it is not there yet; NULL on -ENOMEM. */
-static struct ns_group *group_get(struct ns_groups *g, enum ns_type type, ino_t ino, bool *is_new)
+static struct ns_group *group_get(struct ns_groups *g, enum ns_type type, ino_t ino)
 {
 	size_t *slot;
 
@@ -83,8 +83,7 @@ static struct ns_group *group_get(struct ns_groups *g, enum ns_type type, ino_t 
 	if ((g->count + 1) * 2 > g->index_size && index_grow(g))
 		return NULL;
 	slot = index_slot(g, ino);
-	*is_new = *slot == INDEX_EMPTY;
-	if (!*is_new)
+	if (*slot != INDEX_EMPTY)
 		return &g->items[*slot];
 	if (g->count == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 32;
@@ -104,8 +103,7 @@ static struct ns_group *group_get(struct ns_groups *g, enum ns_type type, ino_t 
 
 int ns_groups_add(struct ns_groups *g, enum ns_type type, ino_t ino, pid_t pid)
 {
-	bool is_new;
-	struct ns_group *grp = group_get(g, type, ino, &is_new);
+	struct ns_group *grp = group_get(g, type, ino);
 
 	if (!grp)
 		return -ENOMEM;
@@ -135,8 +133,7 @@ static void learn_pid_view(struct ns_groups *g, const struct proc_rec *rec)
 
 int ns_groups_add_empty(struct ns_groups *g, enum ns_type type, ino_t ino, const char *path)
 {
-	bool is_new;
-	struct ns_group *grp = group_get(g, type, ino, &is_new);
+	struct ns_group *grp = group_get(g, type, ino);
 
 	if (!grp)
 		return -ENOMEM;
@@ -251,7 +248,6 @@ static int link_relative(struct ns_groups *g, size_t i, int fd, unsigned long re
 	ino_t ino = 0;
 	int rfd = relative_fd(fd, request, &ino);
 	struct ns_group *rel;
-	bool is_new;
 	int rc = 0;
 
 	if (rfd == -ENOTTY || rfd == -ENOSYS)
@@ -266,7 +262,7 @@ static int link_relative(struct ns_groups *g, size_t i, int fd, unsigned long re
 			owner_uid_of(rfd, &g->items[i].owner_uid);
 	}
 	if (add_this && !ns_groups_find(g, ino)) {
-		rel = group_get(g, type, ino, &is_new);
+		rel = group_get(g, type, ino);
 		rc = rel ? link_group(g, (size_t)(rel - g->items), rfd, add) : -ENOMEM;
 	}
 	close(rfd);
