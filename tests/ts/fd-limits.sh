@@ -52,10 +52,14 @@ limited() {
 # What is ours in an output, blanks squeezed: other tests' processes come
 # and go, and a long command line of theirs widens a column.  Ours: a line
 # with our namespaces, a bare number, or one that starts with a pid of ours.
+# Their namespaces also decide whether a branch of ours is drawn as the last
+# one (`-) or not (|-, and | below it): of a tree only the depth is compared.
 tr ' ' '\n' <"/proc/$S_INIT/task/$S_INIT/children" >"$TESTDIR/ours"
 ours() {
 	awk -v ns="$S_NS|$W_NS1|$W_NS2" 'NR == FNR { mine[$1]; next }
-		$0 ~ ns || /^ *[0-9]+$/ || $1 in mine' "$TESTDIR/ours" "$1" | tr -s ' ' | sort
+		!($0 ~ ns || /^ *[0-9]+$/ || $1 in mine) { next }
+		match($0, /^[ |`]*[|`]-/) { $0 = "depth " RLENGTH / 2 ": " substr($0, RLENGTH + 1) }
+		1' "$TESTDIR/ours" "$1" | tr -s ' ' | sort
 }
 
 while IFS='|' read -r cmd args fatal; do
