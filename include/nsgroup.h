@@ -17,6 +17,8 @@ struct ns_group {
 	pid_t pid;		/* the lowest member pid, as lsns shows; 0 if none */
 	char *path;		/* of one with no process: where to open it, absolute
 				   or below the procfs (a bind mount, PID/fd/N) */
+	pid_t sock_pid;		/* of one held only by a socket: whose, and */
+	int sock_fd;		/* which fd (no path opens a socket's namespace) */
 
 	/* Filled by ns_groups_link(); 0 where there is none or it is out of view. */
 	ino_t parent;
@@ -57,8 +59,10 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 /*
  * Add the namespaces of types that processes hold only by an open file
  * descriptor (lsns 2.40 and later list them): every process's fd links are
- * read, which costs far more than the scan itself.  Returns 0 or -ENOMEM
- * (or the error of the procfs root).
+ * read, which costs far more than the scan itself.  Network namespaces are
+ * also looked for behind sockets (sockns_open(), as lsns 2.41) when the
+ * procfs is the caller's own view.  Returns 0 or -ENOMEM (or the error of
+ * the procfs root).
  */
 int ns_groups_collect_held(struct ns_groups *groups, struct procfs *pfs, unsigned int types);
 

@@ -90,13 +90,15 @@ int procfs_read_file(struct procfs *pfs, pid_t pid, const char *name, char **dat
 struct proc_nsfd {
 	int fd;
 	enum ns_type type;
-	ino_t ino;
+	ino_t ino;		/* 0 for a socket: sockns_open() tells its namespace */
+	bool socket;
 };
 
 /*
  * The namespaces of types (NS_TYPE_BIT() set) that process pid has open, from
- * the links of /proc/PID/fd: *nsfds is allocated, *count long.  Returns 0,
- * or the errors of procfs_read().
+ * the links of /proc/PID/fd, and its sockets when network namespaces are
+ * among types: *nsfds is allocated, *count long.  Returns 0, or the errors
+ * of procfs_read().
  */
 int procfs_read_nsfds(struct procfs *pfs, pid_t pid, unsigned int types,
 		      struct proc_nsfd **nsfds, size_t *count);

@@ -12,6 +12,7 @@
 #include "nsfs-ioctl.h"
 #include "nsgroup.h"
 #include "pidns.h"
+#include "sockns.h"
 
 #define INDEX_EMPTY	SIZE_MAX
 
@@ -168,8 +169,33 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 	return rc < 0 ? rc : 0;
 }
 
+/* The network namespace of a socket of pid, if it is not known yet. */
+static int add_socket_held(struct ns_groups *g, pid_t pid, int fd)
+{
+	struct ns_group *grp;
+	struct stat st;
+	int rc = 0, nsfd = sockns_open(pid, fd);
+
+	if (nsfd < 0)
+		return procfs_err_fatal(nsfd) ? nsfd : 0;	/* gone, or not ours to take */
+	if (fstat(nsfd, &st))
+		rc = -errno;
+	else if (!ns_groups_find(g, st.st_ino)) {
+		grp = group_get(g, NS_TYPE_NET, st.st_ino);
+		if (grp) {
+			grp->sock_pid = pid;
+			grp->sock_fd = fd;
+		} else {
+			rc = -ENOMEM;
+		}
+	}
+	close(nsfd);
+	return rc;
+}
+
 /* The namespaces one process holds by fd that are not known yet. */
-static int add_held_by(struct ns_groups *g, struct procfs *pfs, pid_t pid, unsigned int types)
+static int add_held_by(struct ns_groups *g, struct procfs *pfs, pid_t pid, unsigned int types,
+		       bool sockets)
 {
 	struct proc_nsfd *fds;
 	size_t n;
@@ -180,6 +206,11 @@ static int add_held_by(struct ns_groups *g, struct procfs *pfs, pid_t pid, unsig
 	for (size_t i = 0; i < n && !rc; i++) {
 		char path[48];
 
+		if (fds[i].socket) {
+			if (sockets)
+				rc = add_socket_held(g, pid, fds[i].fd);
+			continue;
+		}
 		if (ns_groups_find(g, fds[i].ino))
 			continue;
 		snprintf(path, sizeof(path), "%d/fd/%d", pid, fds[i].fd);
@@ -191,6 +222,8 @@ static int add_held_by(struct ns_groups *g, struct procfs *pfs, pid_t pid, unsig
 
 int ns_groups_collect_held(struct ns_groups *g, struct procfs *pfs, unsigned int types)
 {
+	/* pidfd_getfd() takes our pids: another procfs's would name other processes */
+	bool sockets = (types & NS_TYPE_BIT(NS_TYPE_NET)) && procfs_is_own_view(pfs);
 	struct procfs_scan *scan;
 	struct proc_rec *rec;
 	int rc;
@@ -200,7 +233,7 @@ int ns_groups_collect_held(struct ns_groups *g, struct procfs *pfs, unsigned int
 	if (rc)
 		return rc;
 	while ((rc = procfs_scan_next(scan, &rec)) == 0) {
-		rc = add_held_by(g, pfs, rec->pid, types);
+		rc = add_held_by(g, pfs, rec->pid, types, sockets);
 		if (rc)
 			break;
 	}
@@ -291,6 +324,8 @@ static int group_open(struct procfs *pfs, const struct ns_group *grp)
 
 	if (grp->nprocs)
 		return ns_open(pfs, grp->pid, grp->type);
+	if (grp->sock_pid)
+		return sockns_open(grp->sock_pid, grp->sock_fd);
 	if (!grp->path)
 		return -ENOENT;
 	fd = openat(procfs_dirfd(pfs), grp->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);

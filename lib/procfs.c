@@ -530,6 +530,9 @@ void procfs_tasks_close(struct procfs_tasks *tasks)
 	free(tasks);
 }
 
+#define SOCKET_PREFIX		"socket:["
+#define SOCKET_PREFIX_LEN	(sizeof(SOCKET_PREFIX) - 1)
+
 /* Append one entry to a growing array of proc_nsfd; 0 or -ENOMEM. */
 static int nsfds_push(struct proc_nsfd **arr, size_t *n, size_t *cap, struct proc_nsfd item)
 {
@@ -549,6 +552,7 @@ static int nsfds_push(struct proc_nsfd **arr, size_t *n, size_t *cap, struct pro
 int procfs_read_nsfds(struct procfs *pfs, pid_t pid, unsigned int types,
 		      struct proc_nsfd **nsfds, size_t *count)
 {
+	bool want_sockets = types & NS_TYPE_BIT(NS_TYPE_NET);
 	struct proc_nsfd *arr = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *d;
@@ -567,19 +571,25 @@ int procfs_read_nsfds(struct procfs *pfs, pid_t pid, unsigned int types,
 		return rc;
 	}
 	while ((rc = next_entry(dir, &d)) == 0) {
-		struct proc_nsfd item;
+		struct proc_nsfd item = { 0 };
 		char text[64];
 		uint64_t num;
 		ssize_t len;
 
 		if (str_to_u64(d->d_name, &num) || num > INT_MAX)
 			continue;
-		/* The link of an nsfs fd reads "type:[inode]"; files, pipes and sockets do not. */
+		/* The link of an nsfs fd reads "type:[inode]", of a socket "socket:[inode]". */
 		len = readlinkat(dirfd(dir), d->d_name, text, sizeof(text));
-		if (len < 0 || (size_t)len == sizeof(text) ||
-		    ns_link_parse(text, (size_t)len, &item.type, &item.ino) ||
-		    !(types & NS_TYPE_BIT(item.type)))
+		if (len < 0 || (size_t)len == sizeof(text))
 			continue;
+		if (want_sockets && (size_t)len > SOCKET_PREFIX_LEN &&
+		    !memcmp(text, SOCKET_PREFIX, SOCKET_PREFIX_LEN)) {
+			item.type = NS_TYPE_NET;
+			item.socket = true;
+		} else if (ns_link_parse(text, (size_t)len, &item.type, &item.ino) ||
+			   !(types & NS_TYPE_BIT(item.type))) {
+			continue;
+		}
 		item.fd = (int)num;
 		rc = nsfds_push(&arr, &n, &cap, item);
 		if (rc)

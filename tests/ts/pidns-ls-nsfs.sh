@@ -38,14 +38,15 @@ held_types="mnt net ipc user pid uts cgroup time"
 for t in $held_types; do
 	eval "held_$t=$(ns_of "$member" "$t")"
 done
-bash -c 'n=3; for t in '"$held_types"'; do eval "exec $n</proc/$1/ns/$t"; n=$((n + 1)); done
-	exec sleep 600000' _ "$member" </dev/null >/dev/null 2>&1 &
-holder=$!
-at_exit "{ kill -KILL $holder; wait $holder; } 2>/dev/null"
-for _ in $(seq 100); do
-	[ "$(cat "/proc/$holder/comm" 2>/dev/null)" = sleep ] && break
-	sleep 0.05
-done
+# holder_start COMMAND... [>FILE]: a holder that ends in a sleep; sets $holder.
+holder_start() {
+	"$@" </dev/null &
+	holder=$!
+	at_exit "{ kill -KILL $holder; wait $holder; } 2>/dev/null"
+	wait_comm "$holder" sleep
+}
+holder_start bash -c 'n=3; for t in '"$held_types"'; do eval "exec $n</proc/$1/ns/$t"; n=$((n + 1)); done
+	exec sleep 600000' _ "$member" >/dev/null 2>&1
 kill -KILL "$ns_maker"; wait "$ns_maker" 2>/dev/null
 for _ in $(seq 100); do [ -d "/proc/$member" ] || break; sleep 0.05; done
 
@@ -76,6 +77,26 @@ is "$("$PIDNS_LS" --fds -t pid -J -o NS,NPROCS | jq -c --argjson ns "$held_pid" 
 	'.namespaces[] | select(.ns == $ns)')" "{\"ns\":$held_pid,\"nprocs\":0}" "--fds -J: a number and 0"
 kill -KILL "$holder"; wait "$holder" 2>/dev/null
 is "$(held_rows --fds | held_of | awk '$3 == 0')" "" "--fds: the holder gone, so are they"
+
+# A network namespace held only by a socket made in it by a process that then
+# went back to ours (lsns 2.41 finds it through pidfd_getfd; 2.38 does not).
+holder_start "$HELPERS/socket-netns" sleep 600000 >"$TESTDIR/socket-netns" 2>&1
+sock_net=$(cat "$TESTDIR/socket-netns")
+is "$(readlink "/proc/$holder/fd/3" | cut -d: -f1):$(ns_of "$holder" net)" "socket:$(ns_of $$ net)" \
+	"ground truth: the holder has a socket and is in our network namespace"
+sock_row() {
+	"$PIDNS_LS" -t net "$@" -r -n -o NS,TYPE,NPROCS,PID,PATH,UID,USER,PNS,ONS |
+		awk -v ns="$sock_net" '$1 == ns'
+}
+is "$(sock_row)" "" "without --fds, a namespace held by a socket is not listed"
+is "$(sock_row --fds)" "$sock_net net 0   0 root 0 $own_user" \
+	"--fds: the namespace of a socket, no process, its maker's uid and owner (as lsns 2.41)"
+is "$("$PIDNS_LS" --fds -P -t net -r -n -o NS | grep -c -x "$sock_net")" 1 "--fds -P: the socket's namespace"
+is "$("$PIDNS_LS" --fds -t net -t user --tree=owner -J -o NS | jq --argjson own "$own_user" \
+	--argjson ns "$sock_net" '[.. | select(.ns? == $own) | .children[]? | select(.ns == $ns)] | length')" \
+	1 "--fds --tree=owner: under our user namespace"
+kill -KILL "$holder"; wait "$holder" 2>/dev/null
+is "$(sock_row --fds | awk '$3 == 0')" "" "--fds: the socket closed, its namespace is gone"
 
 # A network namespace of ip-netns(8), with a process in it: NSFS as lsns shows it.
 if command -v ip >/dev/null && command -v lsns >/dev/null; then

@@ -134,7 +134,14 @@ static void test_nsfds(struct procfs *pfs)
 	}
 	free(fds);
 	is_int(procfs_read_nsfds(pfs, 1, NS_TYPE_ALL, &fds, &n), 0, "nsfds: every type");
-	is_int((int)n, 2, "nsfds: the pid and the net namespace");
+	is_int((int)n, 3, "nsfds: the pid namespace, the socket and the net namespace");
+	for (size_t i = 0; i < n; i++) {
+		if (fds[i].fd == 4)
+			ok(fds[i].socket && fds[i].type == NS_TYPE_NET && !fds[i].ino,
+			   "nsfds: the socket, its namespace not known yet");
+		else
+			ok(!fds[i].socket && fds[i].ino, "nsfds: a namespace, not a socket");
+	}
 	free(fds);
 	is_int(procfs_read_nsfds(pfs, 2, NS_TYPE_ALL, &fds, &n), -ESRCH, "nsfds: no fd/ is -ESRCH");
 }
