@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# One version, said the same way everywhere: --version, NEWS, the man pages
-# and debian/changelog.
+# One version, said the same way everywhere: --version, NEWS, the man pages,
+# debian/changelog and the rpm spec's changelog.
 . "$top_srcdir/tests/ts/lib.sh"
 
 for c in pidns-ls pidns-map pidns-grep; do
@@ -25,4 +25,7 @@ if [ -f "$changelog" ]; then
 else
 	skip "debian/changelog is of $VERSION" "no debian/"
 fi
+spec=$top_builddir/pidns-utils.spec
+is "$(sed -n '/^%changelog/{n;s/.* - \([^ ]*\)-[0-9]*$/\1/p;}' "$spec")" "$VERSION" \
+	"the newest entry of the rpm spec's changelog is of $VERSION"
 done_testing
