@@ -41,6 +41,22 @@ struct procfs_scan {
 /* Far above any command line the kernel lets a process have. */
 #define READBUF_MAX	(256u << 20)
 
+/* A directory below dirfd, open for reading: 0 or a negative errno. */
+static int opendir_at(int dirfd, const char *path, DIR **dir)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return -errno;
+	*dir = fdopendir(fd);
+	if (*dir)
+		return 0;
+	rc = -errno;
+	close(fd);
+	return rc;
+}
+
 /*
  * A copy of a procfs (a fixture, a tree saved from a broken host) is no
  * procfs to statfs(); it passes when one of its first numeric entries is a
@@ -48,17 +64,13 @@ struct procfs_scan {
  */
 static bool holds_processes(int dirfd)
 {
-	int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
 	unsigned int tried = 0;
 	struct dirent *d;
 	bool found = false;
+	DIR *dir;
 
-	if (!dir) {
-		if (fd >= 0)
-			close(fd);
+	if (opendir_at(dirfd, ".", &dir))
 		return false;
-	}
 	while (!found && tried < 32 && (d = readdir(dir))) {
 		char path[sizeof(d->d_name) + sizeof("/stat")];
 		struct stat st;
@@ -385,17 +397,13 @@ int procfs_read(struct procfs *pfs, struct proc_rec *rec, unsigned int mask)
 int procfs_scan_new(struct procfs *pfs, unsigned int mask, struct procfs_scan **scan)
 {
 	struct procfs_scan *s;
-	int fd;
+	int rc;
 
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return -ENOMEM;
-	fd = openat(pfs->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || !(s->dir = fdopendir(fd))) {
-		int rc = -errno;
-
-		if (fd >= 0)
-			close(fd);
+	rc = opendir_at(pfs->dirfd, ".", &s->dir);
+	if (rc) {
 		free(s);
 		return rc;
 	}
@@ -488,23 +496,16 @@ struct procfs_tasks {
 int procfs_tasks_open(struct procfs *pfs, pid_t pid, struct procfs_tasks **tasks)
 {
 	char path[32];
-	int fd, rc;
+	int rc;
 
 	snprintf(path, sizeof(path), "%d/task", pid);
-	fd = openat(pfs->dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return proc_errno(errno);
 	*tasks = malloc(sizeof(**tasks));
-	if (!*tasks) {
-		close(fd);
+	if (!*tasks)
 		return -ENOMEM;
-	}
-	(*tasks)->dir = fdopendir(fd);
-	if (!(*tasks)->dir) {
-		rc = -errno;
-		close(fd);
+	rc = opendir_at(pfs->dirfd, path, &(*tasks)->dir);
+	if (rc) {
 		free(*tasks);
-		return rc;
+		return proc_errno(-rc);
 	}
 	return 0;
 }
@@ -558,18 +559,12 @@ int procfs_read_nsfds(struct procfs *pfs, pid_t pid, unsigned int types,
 	struct dirent *d;
 	char path[32];
 	DIR *dir;
-	int fd, rc;
+	int rc;
 
 	snprintf(path, sizeof(path), "%d/fd", pid);
-	fd = openat(pfs->dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return proc_errno(errno);
-	dir = fdopendir(fd);
-	if (!dir) {
-		rc = -errno;
-		close(fd);
-		return rc;
-	}
+	rc = opendir_at(pfs->dirfd, path, &dir);
+	if (rc)
+		return proc_errno(-rc);
 	while ((rc = next_entry(dir, &d)) == 0) {
 		struct proc_nsfd item = { 0 };
 		char text[64];
