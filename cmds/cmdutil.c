@@ -136,7 +136,7 @@ uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint
 void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 			 enum ns_type type, int status, struct ns_handle *ns)
 {
-	int rc = ns_arg_open(procfs_dirfd(pfs), arg, type, &ns->fd, &ns->ino);
+	int rc = ns_arg_open(procfs_dirfd(pfs), arg, type, ns);
 
 	if (procfs_err_fatal(rc))
 		status = fatal_exit_status;	/* no fault of the argument */

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#include "nsid.h"
+#include "nsfs.h"
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);

@@ -285,8 +285,7 @@ void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsi
 		if (!(types & NS_TYPE_BIT(t)))
 			continue;
 		ns_arg_open_or_exit(pfs, "--ns", arg, t, GREP_EXIT_USAGE, &ns);
-		if (ns.fd >= 0)
-			close(ns.fd);
+		ns_handle_close(&ns);
 		/* Namespaces of two types never share an inode: only a number given as one does. */
 		for (unsigned int u = 0; u < t; u++) {
 			if ((types & NS_TYPE_BIT(u)) && m->ns[u] == ns.ino)

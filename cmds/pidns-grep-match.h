@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "nsid.h"
+#include "nsfs.h"
 #include "pidns.h"
 #include "procfs.h"
 

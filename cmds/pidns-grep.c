@@ -216,12 +216,7 @@ static int hit_text(struct grepctl *ctl, const struct proc_rec *rec, char **text
 /* The pid of a task in the --ns pid namespace (its own without one); 0 when it has none. */
 static pid_t inner_pid(const struct grep_task *t)
 {
-	const struct proc_status *st = &t->rec.status;
-
-	if (t->depth < 0 || !(st->have & STATUS_HAVE_NSPID) ||
-	    st->nlevels <= (unsigned int)t->depth)
-		return 0;
-	return st->nspid[st->nlevels - 1 - (unsigned int)t->depth];
+	return pidns_pid_at_depth(&t->rec.status, t->depth);
 }
 
 static char *cell_data(struct grepctl *ctl, const struct grep_task *t, int col)

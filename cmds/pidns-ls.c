@@ -271,7 +271,7 @@ static char *netnsid_cell(struct lsctl *ctl, const struct ns_group *grp)
 
 	if (grp->type != NS_TYPE_NET || !grp->nprocs)
 		return NULL;
-	fd = ns_open(ctl->pfs, grp->pid, grp->type);
+	fd = procfs_open_ns(ctl->pfs, grp->pid, grp->type);
 	if (fd < 0)
 		return NULL;
 	rc = netnsid_of(fd, &nsid);

@@ -322,10 +322,9 @@ int main(int argc, char **argv)
 			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
 					    &to);
 		rc = translate(&ctl, &from, to_arg ? &to : NULL, pids, npids);
-		if (from.fd >= 0)
-			close(from.fd);
-		if (to_arg && to.fd >= 0)
-			close(to.fd);
+		ns_handle_close(&from);
+		if (to_arg)
+			ns_handle_close(&to);
 	}
 	procfs_close(ctl.pfs);
 	free(pids);

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "nsid.h"
+#include "nsfs.h"
 #include "procfs.h"
 
 struct ns_group {

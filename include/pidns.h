@@ -1,31 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* The namespace hierarchy through nsfs: parents of pid namespaces, owners. */
+/* Pid namespaces: the level of each pid of a process, and translation between them. */
 #ifndef PIDNS_PIDNS_H
 #define PIDNS_PIDNS_H
 
 #include <sys/types.h>
 
-#include "nsid.h"
+#include "nsfs.h"
 #include "procfs.h"
-
-/* Open the ns link of a process read-only.  Returns an fd or a negative errno. */
-int ns_open(struct procfs *pfs, pid_t pid, enum ns_type type);
-
-/*
- * The parent of a pid or user namespace (NS_GET_PARENT).  *ino is 0 when the
- * parent is outside what the caller may see, or nsfd is a root namespace.
- * Returns 0, -EINVAL for a type that has no parent, or a negative errno.
- */
-int ns_parent_ino(int nsfd, ino_t *ino);
-
-/* The user namespace that owns a namespace (NS_GET_USERNS); 0 when out of view. */
-int ns_owner_ino(int nsfd, ino_t *ino);
-
-/* A namespace as an argument names it: an nsfs fd when one could be opened, or -1. */
-struct ns_handle {
-	int fd;
-	ino_t ino;
-};
 
 /*
  * The pid namespace of each level of a process, outermost first: ns[i] is
@@ -47,10 +28,16 @@ void pidns_below_free(struct pidns_below *below);
 /*
  * How many levels below top the pid namespace of rec (rec->ns[NS_TYPE_PID]
  * read) lies: 0 for top itself, -1 when it is not below top.  The process's
- * pid in top is then NSpid[nlevels - 1 - depth].  Returns 0 or -ENOMEM.
+ * pid in top is then pidns_pid_at_depth().  Returns 0 or -ENOMEM.
  */
 int pidns_below_depth(struct pidns_below *below, struct procfs *pfs, const struct proc_rec *rec,
 		      int *depth);
+
+/*
+ * The pid a process has in the pid namespace depth levels above its own,
+ * from the NSpid line of its status; 0 when the line has no such level.
+ */
+pid_t pidns_pid_at_depth(const struct proc_status *st, int depth);
 
 /* Ask pidns_translate() to leave the Linux 6.11 ioctls alone (tests compare both ways). */
 #define PIDNS_NO_IOCTL	(1u << 0)

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "nsid.h"
+#include "nsfs.h"
 #include "procparse.h"
 
 /* What to read of a process.  The low bits are ns types (NS_TYPE_BIT()). */
@@ -44,9 +44,12 @@ struct procfs;
 int procfs_open(const char *path, struct procfs **pfs);
 void procfs_close(struct procfs *pfs);
 
-/* A directory fd of the root, for ns_arg_parse() and the like. */
+/* A directory fd of the root, for ns_arg_open() and the like. */
 int procfs_dirfd(const struct procfs *pfs);
 const char *procfs_path(const struct procfs *pfs);
+
+/* Open the ns link of a process read-only.  Returns an fd or a negative errno. */
+int procfs_open_ns(struct procfs *pfs, pid_t pid, enum ns_type type);
 
 /*
  * Read a whole file below the root, such as "self/mountinfo".  *data is

@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "nsfs-ioctl.h"
 #include "nsgroup.h"
 #include "pidns.h"
 #include "sockns.h"
@@ -241,62 +240,37 @@ int ns_groups_collect_held(struct ns_groups *g, struct procfs *pfs, unsigned int
 	return rc < 0 ? rc : 0;
 }
 
-/* The inode of the namespace an ioctl on fd leads to: an fd (to close) or <0. */
-static int relative_fd(int fd, unsigned long request, ino_t *ino)
-{
-	struct stat st;
-	int rfd = ioctl(fd, request);
-
-	if (rfd < 0)
-		return -errno;
-	if (fstat(rfd, &st)) {
-		close(rfd);
-		return -errno;
-	}
-	*ino = st.st_ino;
-	return rfd;
-}
-
 static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add);
 
-/* Who made the user namespace fd is open on, into *uid when it can be told. */
-static void owner_uid_of(int fd, uid_t *uid)
-{
-	uid_t got = (uid_t)-1;	/* the ioctl has no size in its number: tools cannot tell it writes */
-
-	if (ioctl(fd, NS_GET_OWNER_UID, &got) == 0)
-		*uid = got;
-}
-
 /*
- * Record in group i the relative an ioctl on fd leads to, and add it if
- * add says so and it is not there: then it is linked in turn, from the fd
- * that ioctl gave, since no process of its own can give one.
+ * Record in group i the relative of the namespace fd is open on, and add it
+ * if add says so and it is not there: then it is linked in turn, from the
+ * relative's fd, since no process of its own can give one.
  */
-static int link_relative(struct ns_groups *g, size_t i, int fd, unsigned long request,
-			 enum ns_type type, unsigned int add)
+static int link_relative(struct ns_groups *g, size_t i, int fd, enum ns_relation rel,
+			 unsigned int add)
 {
-	bool add_this = add & (request == NS_GET_PARENT ? NS_LINK_ADD_PARENTS :
-						      NS_LINK_ADD_OWNERS);
+	bool add_this = add & (rel == NS_PARENT ? NS_LINK_ADD_PARENTS : NS_LINK_ADD_OWNERS);
+	enum ns_type type = rel == NS_PARENT ? g->items[i].type : NS_TYPE_USER;
 	ino_t ino = 0;
-	int rfd = relative_fd(fd, request, &ino);
-	struct ns_group *rel;
+	int rfd = ns_relative_open(fd, rel, &ino);
+	struct ns_group *relative;
 	int rc = 0;
 
 	if (rfd == -ENOTTY || rfd == -ENOSYS)
 		return -ENOTTY;		/* a kernel older than these ioctls */
 	if (rfd < 0)
 		return procfs_err_fatal(rfd) ? rfd : 0;	/* no such relative, or out of view */
-	if (request == NS_GET_PARENT) {
+	if (rel == NS_PARENT) {
 		g->items[i].parent = ino;
 	} else {
 		g->items[i].owner = ino;
 		if (g->items[i].type != NS_TYPE_USER)	/* a user namespace tells its own */
-			owner_uid_of(rfd, &g->items[i].owner_uid);
+			ns_owner_uid(rfd, &g->items[i].owner_uid);
 	}
 	if (add_this && !ns_groups_find(g, ino)) {
-		rel = group_get(g, type, ino);
-		rc = rel ? link_group(g, (size_t)(rel - g->items), rfd, add) : -ENOMEM;
+		relative = group_get(g, type, ino);
+		rc = relative ? link_group(g, (size_t)(relative - g->items), rfd, add) : -ENOMEM;
 	}
 	close(rfd);
 	return rc;
@@ -310,10 +284,10 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
 
 	grp->linked = true;
 	if (type == NS_TYPE_USER)
-		owner_uid_of(fd, &grp->owner_uid);
-	rc = link_relative(g, i, fd, NS_GET_PARENT, type, add);
+		ns_owner_uid(fd, &grp->owner_uid);
+	rc = link_relative(g, i, fd, NS_PARENT, add);
 	if (!rc)
-		rc = link_relative(g, i, fd, NS_GET_USERNS, NS_TYPE_USER, add);
+		rc = link_relative(g, i, fd, NS_OWNER, add);
 	return rc;
 }
 
@@ -323,7 +297,7 @@ static int group_open(struct procfs *pfs, const struct ns_group *grp)
 	int fd;
 
 	if (grp->nprocs)
-		return ns_open(pfs, grp->pid, grp->type);
+		return procfs_open_ns(pfs, grp->pid, grp->type);
 	if (grp->sock_pid)
 		return sockns_open(grp->sock_pid, grp->sock_fd);
 	if (!grp->path)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* The namespace hierarchy through the nsfs ioctls (ioctl_ns(2)). */
+/* Pid namespaces: levels through NS_GET_PARENT, translation by ioctl or by NSpid. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -11,78 +11,36 @@
 #include "nsfs-ioctl.h"
 #include "pidns.h"
 
-int ns_open(struct procfs *pfs, pid_t pid, enum ns_type type)
-{
-	char path[32];
-	int fd;
-
-	snprintf(path, sizeof(path), "%d/ns/%s", pid, ns_type_name(type));
-	fd = openat(procfs_dirfd(pfs), path, O_RDONLY | O_CLOEXEC);
-	return fd < 0 ? -errno : fd;
-}
-
-/* Follow one nsfs relation; EPERM means the relative is above our view. */
-static int ns_relative_ino(int nsfd, unsigned long request, ino_t *ino)
-{
-	struct stat st;
-	int fd, rc = 0;
-
-	fd = ioctl(nsfd, request);
-	if (fd < 0) {
-		if (errno != EPERM)
-			return -errno;
-		*ino = 0;
-		return 0;
-	}
-	if (fstat(fd, &st))
-		rc = -errno;
-	else
-		*ino = st.st_ino;
-	close(fd);
-	return rc;
-}
-
-int ns_parent_ino(int nsfd, ino_t *ino)
-{
-	return ns_relative_ino(nsfd, NS_GET_PARENT, ino);
-}
-
-int ns_owner_ino(int nsfd, ino_t *ino)
-{
-	return ns_relative_ino(nsfd, NS_GET_USERNS, ino);
-}
-
 int pidns_levels(struct procfs *pfs, pid_t pid, unsigned int nlevels, ino_t *ns)
 {
+	ino_t ino;
 	struct stat st;
-	int fd, rc = 0;
+	int fd;
 
 	for (unsigned int i = 0; i < nlevels; i++)
 		ns[i] = 0;
-	fd = ns_open(pfs, pid, NS_TYPE_PID);
+	fd = procfs_open_ns(pfs, pid, NS_TYPE_PID);
 	if (fd < 0)
 		return fd == -ENOENT ? -ESRCH : fd;
+	if (fstat(fd, &st)) {
+		close(fd);
+		return -errno;
+	}
+	ino = st.st_ino;
 	for (unsigned int level = nlevels; level > 0; level--) {
 		int parent;
 
-		if (fstat(fd, &st)) {
-			rc = -errno;
-			break;
-		}
-		ns[level - 1] = st.st_ino;
+		ns[level - 1] = ino;
 		if (level == 1)
 			break;
-		parent = ioctl(fd, NS_GET_PARENT);
-		if (parent < 0) {
-			/* EPERM: the rest is above the caller's own namespace */
-			rc = errno == EPERM ? 0 : -errno;
-			break;
-		}
+		parent = ns_relative_open(fd, NS_PARENT, &ino);
 		close(fd);
+		if (parent < 0)	/* EPERM: the rest is above the caller's own namespace */
+			return parent == -EPERM ? 0 : parent;
 		fd = parent;
 	}
 	close(fd);
-	return rc;
+	return 0;
 }
 
 /* Answers of depth_below() that are not depths. */
@@ -93,21 +51,24 @@ int pidns_levels(struct procfs *pfs, pid_t pid, unsigned int nlevels, ino_t *ns)
 static int depth_below(struct procfs *pfs, pid_t member, ino_t own, ino_t ns)
 {
 	struct stat st;
-	int fd = ns_open(pfs, member, NS_TYPE_PID);
+	ino_t ino = own;
+	int fd = procfs_open_ns(pfs, member, NS_TYPE_PID);
 	int depth = DEPTH_NOT_BELOW;
 
-	if (fd < 0 || fstat(fd, &st) || st.st_ino != own)
-		depth = DEPTH_UNKNOWN;
-	for (int d = 0; depth != DEPTH_UNKNOWN && d < PROC_NS_LEVELS_MAX; d++) {
+	if (fd < 0)
+		return DEPTH_UNKNOWN;
+	if (fstat(fd, &st) || st.st_ino != own) {
+		close(fd);
+		return DEPTH_UNKNOWN;
+	}
+	for (int d = 0; fd >= 0 && d < PROC_NS_LEVELS_MAX; d++) {
 		int parent;
 
-		if (fstat(fd, &st))
-			break;
-		if (st.st_ino == ns) {
+		if (ino == ns) {
 			depth = d;
 			break;
 		}
-		parent = ioctl(fd, NS_GET_PARENT);
+		parent = ns_relative_open(fd, NS_PARENT, &ino);
 		close(fd);
 		fd = parent;
 	}
@@ -183,6 +144,13 @@ int pidns_below_depth(struct pidns_below *b, struct procfs *pfs, const struct pr
 	return 0;
 }
 
+pid_t pidns_pid_at_depth(const struct proc_status *st, int depth)
+{
+	if (depth < 0 || !(st->have & STATUS_HAVE_NSPID) || st->nlevels <= (unsigned int)depth)
+		return 0;
+	return st->nspid[st->nlevels - 1 - (unsigned int)depth];
+}
+
 /* Whether task (a process or a thread) has pid at the level depth above its own. */
 static bool pid_at_depth(struct procfs *pfs, pid_t task, int depth, pid_t pid)
 {
@@ -191,8 +159,7 @@ static bool pid_at_depth(struct procfs *pfs, pid_t task, int depth, pid_t pid)
 
 	proc_rec_init(&rec, task);
 	match = procfs_read(pfs, &rec, PROC_READ_STATUS) == 0 &&
-		rec.status.nlevels > (unsigned int)depth &&
-		rec.status.nspid[rec.status.nlevels - 1 - (unsigned int)depth] == pid;
+		pidns_pid_at_depth(&rec.status, depth) == pid;
 	proc_rec_clear(&rec);
 	return match;
 }

@@ -153,6 +153,16 @@ const char *procfs_path(const struct procfs *pfs)
 	return pfs->path;
 }
 
+int procfs_open_ns(struct procfs *pfs, pid_t pid, enum ns_type type)
+{
+	char path[sizeof("/ns/") + U64_DIGITS + 16];
+	int fd;
+
+	snprintf(path, sizeof(path), "%d/ns/%s", pid, ns_type_name(type));
+	fd = openat(pfs->dirfd, path, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
 /* The errno of a failed access to a process's file, as procfs_read() reports it. */
 static int proc_errno(int err)
 {

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "nsid.h"
+#include "nsfs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,7 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	arg = strndup((const char *)data, size);
 	if (arg) {
-		ns_arg_parse(procfd, arg, NS_TYPE_PID, &ino);
+		struct ns_handle ns;
+
+		ns_arg_open(procfd, arg, NS_TYPE_PID, &ns);
+		ns_handle_close(&ns);
 		free(arg);
 	}
 	return 0;

@@ -1,13 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests of namespace identity: names, link text, inodes, arguments. */
+/* Unit tests of the nsfs module: names, link text, inodes, arguments. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "nsid.h"
+#include "nsfs.h"
 #include "tap.h"
+
+/* The inode a namespace argument names, as ns_arg_open() resolves it. */
+static int arg_ino(int procfd, const char *arg, enum ns_type type, ino_t *ino)
+{
+	struct ns_handle ns;
+	int rc = ns_arg_open(procfd, arg, type, &ns);
+
+	if (!rc)
+		*ino = ns.ino;
+	ns_handle_close(&ns);
+	return rc;
+}
 
 static void test_types(void)
 {
@@ -71,12 +83,12 @@ static void test_live_inode(void)
 	is_int(ns_inode_at(AT_FDCWD, "/proc/self/ns/pid", NS_TYPE_PID, &got), 0,
 	       "live: inode of /proc/self/ns/pid");
 	is_int(got, want, "live: stat and link text agree");
-	is_int(ns_arg_parse(AT_FDCWD, "/proc/self/ns/pid", NS_TYPE_PID, &got), 0,
+	is_int(arg_ino(AT_FDCWD, "/proc/self/ns/pid", NS_TYPE_PID, &got), 0,
 	       "arg: an nsfs path");
 	is_int(got, want, "arg: the path's inode");
-	is_int(ns_arg_parse(AT_FDCWD, "/proc/self/ns/net", NS_TYPE_PID, &got), -EMEDIUMTYPE,
+	is_int(arg_ino(AT_FDCWD, "/proc/self/ns/net", NS_TYPE_PID, &got), -EMEDIUMTYPE,
 	       "arg: an nsfs path of another type");
-	is_int(ns_arg_parse(AT_FDCWD, "/proc/self/status", NS_TYPE_PID, &got), -ENOTTY,
+	is_int(arg_ino(AT_FDCWD, "/proc/self/status", NS_TYPE_PID, &got), -ENOTTY,
 	       "arg: a path that is not a namespace");
 }
 
@@ -85,26 +97,26 @@ static void test_arg_parse(int rootfd)
 	ino_t ino = 0;
 	char path[4200];
 
-	is_int(ns_arg_parse(rootfd, "226", NS_TYPE_PID, &ino), 0, "arg: a pid");
+	is_int(arg_ino(rootfd, "226", NS_TYPE_PID, &ino), 0, "arg: a pid");
 	is_int(ino, 4026532257, "arg: the pid's namespace");
-	is_int(ns_arg_parse(rootfd, "221", NS_TYPE_MNT, &ino), 0, "arg: a pid, mnt type");
+	is_int(arg_ino(rootfd, "221", NS_TYPE_MNT, &ino), 0, "arg: a pid, mnt type");
 	is_int(ino, 4026532244, "arg: the pid's mnt namespace");
-	is_int(ns_arg_parse(rootfd, "4026532245", NS_TYPE_PID, &ino), 0, "arg: an inode number");
+	is_int(arg_ino(rootfd, "4026532245", NS_TYPE_PID, &ino), 0, "arg: an inode number");
 	is_int(ino, 4026532245, "arg: the inode as given");
-	is_int(ns_arg_parse(rootfd, "999", NS_TYPE_PID, &ino), -ESRCH, "arg: no such pid");
-	is_int(ns_arg_parse(rootfd, "0", NS_TYPE_PID, &ino), -ESRCH, "arg: pid 0");
-	is_int(ns_arg_parse(rootfd, "abc", NS_TYPE_PID, &ino), -EINVAL, "arg: not a number");
-	is_int(ns_arg_parse(rootfd, "", NS_TYPE_PID, &ino), -EINVAL, "arg: empty");
-	is_int(ns_arg_parse(rootfd, "-5", NS_TYPE_PID, &ino), -EINVAL, "arg: negative");
-	is_int(ns_arg_parse(rootfd, "12 ", NS_TYPE_PID, &ino), -EINVAL, "arg: trailing space");
-	is_int(ns_arg_parse(rootfd, "99999999999", NS_TYPE_PID, &ino), -EINVAL,
+	is_int(arg_ino(rootfd, "999", NS_TYPE_PID, &ino), -ESRCH, "arg: no such pid");
+	is_int(arg_ino(rootfd, "0", NS_TYPE_PID, &ino), -ESRCH, "arg: pid 0");
+	is_int(arg_ino(rootfd, "abc", NS_TYPE_PID, &ino), -EINVAL, "arg: not a number");
+	is_int(arg_ino(rootfd, "", NS_TYPE_PID, &ino), -EINVAL, "arg: empty");
+	is_int(arg_ino(rootfd, "-5", NS_TYPE_PID, &ino), -EINVAL, "arg: negative");
+	is_int(arg_ino(rootfd, "12 ", NS_TYPE_PID, &ino), -EINVAL, "arg: trailing space");
+	is_int(arg_ino(rootfd, "99999999999", NS_TYPE_PID, &ino), -EINVAL,
 	       "arg: above 32-bit inodes");
 
 	snprintf(path, sizeof(path), "%s/procfs-article/83194/ns/pid", fixture_dir());
-	is_int(ns_arg_parse(rootfd, path, NS_TYPE_PID, &ino), 0, "arg: path to a fixture link");
+	is_int(arg_ino(rootfd, path, NS_TYPE_PID, &ino), 0, "arg: path to a fixture link");
 	is_int(ino, 4026532257, "arg: the fixture link's inode");
 	snprintf(path, sizeof(path), "%s/procfs-article/nothere", fixture_dir());
-	is_int(ns_arg_parse(rootfd, path, NS_TYPE_PID, &ino), -ENOENT, "arg: a missing path");
+	is_int(arg_ino(rootfd, path, NS_TYPE_PID, &ino), -ENOENT, "arg: a missing path");
 }
 
 int main(void)

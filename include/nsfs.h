@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Namespace identity: the eight types, inode numbers, namespace arguments. */
-#ifndef PIDNS_NSID_H
-#define PIDNS_NSID_H
+/*
+ * What nsfs tells of a namespace: the eight types, inode numbers, the
+ * namespace argument of a command, and a namespace's relatives.
+ */
+#ifndef PIDNS_NSFS_H
+#define PIDNS_NSFS_H
 
 #include <sys/types.h>
 
@@ -49,22 +52,42 @@ int ns_link_parse(const char *text, size_t len, enum ns_type *type, ino_t *ino);
  */
 int ns_inode_at(int dirfd, const char *path, enum ns_type type, ino_t *ino);
 
+/* A namespace as an argument names it: an nsfs fd when one could be opened, or -1. */
+struct ns_handle {
+	int fd;
+	ino_t ino;
+};
+
 /*
  * Resolve a namespace argument of a command: a pid (its namespace of the
  * given type, read through the procfs at procfd), an nsfs inode number
  * (a number above NS_PID_MAX_LIMIT), or a path to an nsfs file such as
- * /proc/PID/ns/pid or a bind mount of one.
+ * /proc/PID/ns/pid or a bind mount of one.  ns->fd stays open for the
+ * ioctls, or is -1 where only the inode is known (an inode number, a link of
+ * a procfs copy); ns_handle_close() closes it.
  * Returns 0, -EINVAL (not a pid, inode or path), -ESRCH (no such process),
  * -ENOTTY (the path is not a namespace), -EMEDIUMTYPE (a namespace of
  * another type), or the errno of the failed access.
  */
-int ns_arg_parse(int procfd, const char *arg, enum ns_type type, ino_t *ino);
+int ns_arg_open(int procfd, const char *arg, enum ns_type type, struct ns_handle *ns);
+void ns_handle_close(struct ns_handle *ns);
+
+/* The relatives nsfs knows of a namespace (ioctl_ns(2)). */
+enum ns_relation {
+	NS_PARENT,	/* of a pid or user namespace: NS_GET_PARENT */
+	NS_OWNER,	/* the user namespace that owns it: NS_GET_USERNS */
+};
 
 /*
- * ns_arg_parse() that keeps the namespace open: *fd is an nsfs fd for the
- * ioctls, or -1 where only the inode is known (an inode number, a link of a
- * procfs copy).  The caller closes *fd.
+ * Open the relative of the namespace nsfd is open on, and tell its inode.
+ * Returns the relative's fd, or -EPERM when it lies outside what the caller
+ * may see (or nsfd is a root), -EINVAL when the type has no such relative,
+ * -ENOTTY when the kernel lacks the ioctl (before Linux 4.9), or another
+ * negative errno.
  */
-int ns_arg_open(int procfd, const char *arg, enum ns_type type, int *fd, ino_t *ino);
+int ns_relative_open(int nsfd, enum ns_relation rel, ino_t *ino);
 
-#endif /* PIDNS_NSID_H */
+/* Who made the user namespace nsfd is open on (NS_GET_OWNER_UID).  Returns 0 or -errno. */
+int ns_owner_uid(int nsfd, uid_t *uid);
+
+#endif /* PIDNS_NSFS_H */
