@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Helpers shared by the commands: x-alloc, argument errors, stdout at exit. */
+/* What the commands share: start-up, stdout at exit, arguments and their errors. */
 #include <err.h>
 #include <errno.h>
 #include <locale.h>
@@ -19,63 +19,6 @@
 #include "strutils.h"
 #include "textout.h"
 
-/* Set once by cmd_init(), before anything can fail. */
-static int fatal_exit_status = EXIT_FAILURE;
-
-static void __attribute__((noreturn)) out_of_memory(void)
-{
-	errx(fatal_exit_status, _("cannot allocate memory"));
-}
-
-void *xmalloc(size_t size)
-{
-	void *p = malloc(size ? size : 1);
-
-	if (!p)
-		out_of_memory();
-	return p;
-}
-
-void *xcalloc(size_t nmemb, size_t size)
-{
-	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
-
-	if (!p)
-		out_of_memory();
-	return p;
-}
-
-void *xrealloc(void *ptr, size_t size)
-{
-	void *p = realloc(ptr, size ? size : 1);
-
-	if (!p)
-		out_of_memory();
-	return p;
-}
-
-char *xstrdup(const char *str)
-{
-	char *p = strdup(str);
-
-	if (!p)
-		out_of_memory();
-	return p;
-}
-
-int xasprintf(char **strp, const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = vasprintf(strp, fmt, ap);
-	va_end(ap);
-	if (rc < 0)
-		out_of_memory();
-	return rc;
-}
-
 /*
  * A full disk or a closed reader must not pass for success.  A closed pipe
  * (EPIPE) is the reader's choice, as with `| head`, and stays quiet.
@@ -88,15 +31,15 @@ static void close_stdout(void)
 		failed = 1;
 	if (failed && errno != EPIPE) {
 		warn(_("write error"));
-		_exit(fatal_exit_status);
+		_exit(cmd_fatal_status());
 	}
 	if (fclose(stderr))
-		_exit(fatal_exit_status);
+		_exit(cmd_fatal_status());
 }
 
-void cmd_init(int fatal_status)
+void cmd_init(int usage_status, int fatal_status)
 {
-	fatal_exit_status = fatal_status;
+	cmd_set_exit_statuses(usage_status, fatal_status);
 	setlocale(LC_ALL, "");
 	/* As git's GIT_TEXTDOMAINDIR: the tests run the build with its own
 	 * catalog.  secure_getenv: never for a process with file capabilities. */
@@ -105,64 +48,50 @@ void cmd_init(int fatal_status)
 	atexit(close_stdout);
 }
 
-void errtryhelp(int status)
-{
-	fprintf(stderr, _("Try '%s --help' for more information.\n"),
-		program_invocation_short_name);
-	exit(status);
-}
-
 void print_version(void)
 {
 	printf(_("%s from %s\n"), program_invocation_short_name, PACKAGE_STRING);
 	exit(EXIT_SUCCESS);
 }
 
-void bad_arg_exit(int status, const char *opt, const char *arg, const char *why)
-{
-	errx(status, _("invalid %s argument: '%s' (%s)"), opt, arg, why);
-}
-
-uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint64_t max,
-			   int status)
+uint64_t parse_num_arg(const char *str, const char *what, uint64_t min, uint64_t max)
 {
 	uint64_t num;
 
 	if (str_to_u64(str, &num) || num < min || num > max)
-		errx(status, _("invalid %s argument: '%s'"), what, str);
+		usage_error(_("invalid %s argument: '%s'"), what, str);
 	return num;
 }
 
 void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
-			 enum ns_type type, int status, struct ns_handle *ns)
+			 enum ns_type type, struct ns_handle *ns)
 {
 	int rc = ns_arg_open(procfs_dirfd(pfs), arg, type, ns);
 
 	if (procfs_err_fatal(rc))
-		status = fatal_exit_status;	/* no fault of the argument */
+		fatal_errno(rc, "%s %s", opt, arg);	/* no fault of the argument */
 	switch (rc) {
 	case 0:
 		return;
 	case -EINVAL:
-		errx(status, _("invalid %s argument: '%s' (a pid, an inode number or a path)"),
-		     opt, arg);
+		usage_error(_("invalid %s argument: '%s' (a pid, an inode number or a path)"),
+			    opt, arg);
 	case -ESRCH:
-		errx(status, _("%s %s: no such process"), opt, arg);
+		usage_error(_("%s %s: no such process"), opt, arg);
 	case -ENOTTY:
-		errx(status, _("%s %s: not a namespace file"), opt, arg);
+		usage_error(_("%s %s: not a namespace file"), opt, arg);
 	case -EMEDIUMTYPE:
-		errx(status, _("%s %s: not a %s namespace"), opt, arg, ns_type_name(type));
+		usage_error(_("%s %s: not a %s namespace"), opt, arg, ns_type_name(type));
 	case -EACCES:
 	case -EPERM:
-		errx(status, _("%s %s: permission denied; CAP_SYS_PTRACE would let you read it"),
-		     opt, arg);
+		usage_error(_("%s %s: permission denied; CAP_SYS_PTRACE would let you read it"),
+			    opt, arg);
 	default:
-		errno = -rc;
-		err(status, _("%s %s"), opt, arg);
+		usage_error("%s %s: %s", opt, arg, strerror(-rc));
 	}
 }
 
-struct procfs *procfs_open_or_exit(const char *dir, int status)
+struct procfs *procfs_open_or_exit(const char *dir)
 {
 	struct procfs *pfs;
 	int rc = procfs_open(dir, &pfs);
@@ -170,19 +99,13 @@ struct procfs *procfs_open_or_exit(const char *dir, int status)
 	if (!rc)
 		return pfs;
 	if (rc == -EMEDIUMTYPE && dir)
-		errx(status, _("--procfs %s: not a procfs (no process directory in it)"), dir);
-	if (rc == -ENOMEM)
-		errx(status, _("cannot allocate memory"));
-	errno = -rc;
-	err(status, _("cannot open %s"), dir ? dir : "/proc");
+		fatal_error(_("--procfs %s: not a procfs (no process directory in it)"), dir);
+	fatal_errno(rc, _("cannot open %s"), dir ? dir : "/proc");
 }
 
-void fatal_procfs_error(const struct procfs *pfs, int rc, int status)
+void fatal_procfs(const struct procfs *pfs, int rc)
 {
-	if (rc == -ENOMEM)
-		errx(status, _("cannot allocate memory"));
-	errno = -rc;
-	err(status, _("cannot read %s"), procfs_path(pfs));
+	fatal_errno(rc, _("cannot read %s"), procfs_path(pfs));
 }
 
 void warn_unreadable(unsigned long denied)
@@ -193,7 +116,7 @@ void warn_unreadable(unsigned long denied)
 }
 
 void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
-			   const char *opt, const char *arg, int status)
+			   const char *opt, const char *arg)
 {
 	const char *bad;
 	size_t badlen;
@@ -204,9 +127,9 @@ void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size
 		return;
 	case -EINVAL:
 		xasprintf(&word, "%.*s", (int)badlen, bad);
-		bad_arg_exit(status, opt, word, _("unknown column"));
+		bad_arg(opt, word, _("unknown column"));
 	default:
-		bad_arg_exit(status, opt, arg, _("too many columns"));
+		bad_arg(opt, arg, _("too many columns"));
 	}
 }
 
@@ -219,7 +142,7 @@ void put_table(struct libscols_table *tb)
 	if (scols_table_is_json(tb)) {
 		itr = scols_new_iter(SCOLS_ITER_FORWARD);
 		if (!itr)
-			out_of_memory();
+			err_oom();
 		while (scols_table_next_line(tb, itr, &ln) == 0) {
 			for (size_t i = 0; i < ncols; i++) {
 				struct libscols_cell *ce = scols_line_get_cell(ln, i);
@@ -227,7 +150,7 @@ void put_table(struct libscols_table *tb)
 				char *fixed = data ? utf8_repaired(data) : NULL;
 
 				if (fixed && scols_cell_refer_data(ce, fixed))
-					out_of_memory();
+					err_oom();
 			}
 		}
 		scols_free_iter(itr);
@@ -244,16 +167,16 @@ void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab)
 }
 
 void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int modes,
-			 bool list_columns, int status)
+			 bool list_columns)
 {
 	struct libscols_table *tb;
 
 	if ((modes & COLTAB_JSON) && (modes & COLTAB_RAW))
-		errx(status, _("mutually exclusive arguments: --json --raw"));
+		usage_error(_("mutually exclusive arguments: --json --raw"));
 	if (!list_columns)
 		return;
 	if (coltab_new_column_list(tab, ntab, modes, &tb))
-		out_of_memory();
+		err_oom();
 	scols_print_table(tb);
 	scols_unref_table(tb);
 	exit(EXIT_SUCCESS);

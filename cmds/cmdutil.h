@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * What the commands share and the library must not do: die on allocation
- * failure, report bad arguments, check stdout at exit.
+ * What the commands share and the library must not do: start up, check
+ * stdout at exit, and turn bad arguments into messages.
  */
 #ifndef PIDNS_CMDUTIL_H
 #define PIDNS_CMDUTIL_H
@@ -12,37 +12,26 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "cmderr.h"
 #include "nsfs.h"
-
-void *xmalloc(size_t size);
-void *xcalloc(size_t nmemb, size_t size);
-void *xrealloc(void *ptr, size_t size);
-char *xstrdup(const char *str);
-int xasprintf(char **strp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#include "xalloc.h"
 
 /*
- * Set up locale and gettext, and check stdout when the program exits.  A
- * failed allocation or write exits with fatal_status: for a command whose
- * exit status 1 is an answer ("nothing found"), that must be another one.
+ * Set up locale and gettext, the exit statuses of cmderr.h, and a check of
+ * stdout when the program exits.  A failed write exits with fatal_status:
+ * for a command whose exit status 1 is an answer ("nothing found"), that
+ * must be another one.
  */
-void cmd_init(int fatal_status);
-
-/* "Try 'prog --help' for more information." on stderr, then exit(status). */
-void __attribute__((noreturn)) errtryhelp(int status);
+void cmd_init(int usage_status, int fatal_status);
 
 /* "prog from pidns-utils X.Y" on stdout, then exit(0). */
-void __attribute__((noreturn)) print_version(void);
-
-/* "invalid <opt> argument: '<arg>' (<why>)" on stderr, then exit(status). */
-void __attribute__((noreturn)) bad_arg_exit(int status, const char *opt, const char *arg,
-					    const char *why);
+CMD_NORETURN void print_version(void);
 
 /*
  * A number from the command line: the whole word, decimal, within [min, max].
- * Anything else exits with status after "invalid <what> argument: '<str>'".
+ * Anything else is a usage error: "invalid <what> argument: '<str>'".
  */
-uint64_t parse_num_or_exit(const char *str, const char *what, uint64_t min, uint64_t max,
-			   int status);
+uint64_t parse_num_arg(const char *str, const char *what, uint64_t min, uint64_t max);
 
 /* One line on stderr when processes we may not read were passed over, with the capability. */
 void warn_unreadable(unsigned long denied);
@@ -53,15 +42,15 @@ struct colinfo;
 struct collist;
 struct libscols_table;
 
-/* procfs_open(dir), or exit with status after a message naming --procfs and dir. */
-struct procfs *procfs_open_or_exit(const char *dir, int status);
+/* procfs_open(dir), or a fatal error naming --procfs and dir. */
+struct procfs *procfs_open_or_exit(const char *dir);
 
-/* Exit with status, naming what failed, after an error for which procfs_err_fatal() holds. */
-void __attribute__((noreturn)) fatal_procfs_error(const struct procfs *pfs, int rc, int status);
+/* A fatal error reading the procfs, such as those for which procfs_err_fatal() holds. */
+CMD_NORETURN void fatal_procfs(const struct procfs *pfs, int rc);
 
-/* Apply the argument of option opt to list, or exit with status naming the unknown column. */
+/* Apply the argument of option opt to list; an unknown column is a usage error. */
 void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
-			   const char *opt, const char *arg, int status);
+			   const char *opt, const char *arg);
 
 /*
  * Print a table; in JSON, what is no valid UTF-8 in the cells (a process
@@ -73,20 +62,21 @@ void put_table(struct libscols_table *tb);
 void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab);
 
 /*
- * After the options of a table command: --json with --raw exits with
- * status, and -H (list_columns) prints the columns of tab in the table
+ * After the options of a table command: --json with --raw is a usage
+ * error, and -H (list_columns) prints the columns of tab in the table
  * modes (COLTAB_*) and exits with 0.
  */
 void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int modes,
-			 bool list_columns, int status);
+			 bool list_columns);
 
 /*
  * Resolve the namespace argument of option opt (a pid, an inode number or an
- * nsfs path, see ns_arg_open()) to a namespace of the given type, or exit
- * with status after a message that says what is wrong with it.
+ * nsfs path, see ns_arg_open()) to a namespace of the given type.  What is
+ * wrong with the argument is a usage error; running out of memory or
+ * descriptors on the way, a fatal one.
  */
 void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
-			 enum ns_type type, int status, struct ns_handle *ns);
+			 enum ns_type type, struct ns_handle *ns);
 
 /* User names by uid, remembering the last: the rows of a table mostly share one user. */
 struct usercache {

@@ -52,7 +52,7 @@ static void parse_list(struct idlist *list, const char *opt, const char *arg,
 
 static uint64_t conv_id(const char *opt, const char *word)
 {
-	return parse_num_or_exit(word, opt, 0, INT_MAX, GREP_EXIT_USAGE);
+	return parse_num_arg(word, opt, 0, INT_MAX);
 }
 
 void grep_parse_ids(struct idlist *list, const char *opt, const char *arg)
@@ -97,10 +97,10 @@ static uint64_t conv_user(const char *opt, const char *word)
 	struct passwd *pw;
 
 	if (is_number(word))
-		return parse_num_or_exit(word, opt, 0, UINT32_MAX, GREP_EXIT_USAGE);
+		return parse_num_arg(word, opt, 0, UINT32_MAX);
 	pw = getpwnam(word);
 	if (!pw)
-		bad_arg_exit(GREP_EXIT_USAGE, opt, word, _("no such user"));
+		bad_arg(opt, word, _("no such user"));
 	return pw->pw_uid;
 }
 
@@ -109,10 +109,10 @@ static uint64_t conv_group(const char *opt, const char *word)
 	struct group *gr;
 
 	if (is_number(word))
-		return parse_num_or_exit(word, opt, 0, UINT32_MAX, GREP_EXIT_USAGE);
+		return parse_num_arg(word, opt, 0, UINT32_MAX);
 	gr = getgrnam(word);
 	if (!gr)
-		bad_arg_exit(GREP_EXIT_USAGE, opt, word, _("no such group"));
+		bad_arg(opt, word, _("no such group"));
 	return gr->gr_gid;
 }
 
@@ -177,12 +177,12 @@ void grep_parse_strs(struct strlist *list, const char *arg)
 /* Start times in stat count clock ticks since boot, a clock that runs in suspend too. */
 void grep_parse_older(struct grep_match *m, const char *arg)
 {
-	uint64_t secs = parse_num_or_exit(arg, "--older", 0, INT_MAX, GREP_EXIT_USAGE);
+	uint64_t secs = parse_num_arg(arg, "--older", 0, INT_MAX);
 	long hz = sysconf(_SC_CLK_TCK);
 	struct timespec now;
 
 	if (hz <= 0 || clock_gettime(CLOCK_BOOTTIME, &now))
-		err(GREP_EXIT_FATAL, _("cannot read the time since boot"));
+		fatal_errno(-errno, _("cannot read the time since boot"));
 	m->now_ticks = (uint64_t)now.tv_sec * (uint64_t)hz +
 		       (uint64_t)now.tv_nsec * (uint64_t)hz / 1000000000u;
 	m->older_ticks = secs * (uint64_t)hz;
@@ -197,7 +197,7 @@ unsigned int grep_parse_nslist(const char *arg)
 		int type = ns_type_from_name(word);
 
 		if (type < 0)
-			bad_arg_exit(GREP_EXIT_USAGE, "--nslist", word,
+			bad_arg("--nslist", word,
 				     _("unknown namespace type"));
 		types |= NS_TYPE_BIT(type);
 	}
@@ -216,7 +216,7 @@ void grep_compile(struct grep_match *m, const char *pattern, bool exact, bool ic
 	free(re);
 	if (rc) {
 		regerror(rc, &m->re, msg, sizeof(msg));
-		bad_arg_exit(GREP_EXIT_USAGE, "pattern", pattern, msg);
+		bad_arg("pattern", pattern, msg);
 	}
 	m->have_re = true;
 }
@@ -250,11 +250,11 @@ void grep_read_pidfile(struct grep_match *m, const char *path, bool need_lock)
 	uint64_t pid;
 
 	if (!f)
-		err(GREP_EXIT_NONE, _("cannot open pidfile %s"), path);
+		err(PGREP_EXIT_NONE, _("cannot open pidfile %s"), path);
 	if (need_lock && !pidfile_locked(fileno(f)))
-		errx(GREP_EXIT_NONE, _("pidfile %s is not locked"), path);
+		errx(PGREP_EXIT_NONE, _("pidfile %s is not locked"), path);
 	if (!fgets(line, sizeof(line), f) || pidfile_parse(line, &pid))
-		errx(GREP_EXIT_NONE, _("pidfile %s holds no pid"), path);
+		errx(PGREP_EXIT_NONE, _("pidfile %s holds no pid"), path);
 	if (!is_stdin)
 		fclose(f);
 	m->pids.count = 0;
@@ -284,20 +284,19 @@ void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsi
 
 		if (!(types & NS_TYPE_BIT(t)))
 			continue;
-		ns_arg_open_or_exit(pfs, "--ns", arg, t, GREP_EXIT_USAGE, &ns);
+		ns_arg_open_or_exit(pfs, "--ns", arg, t, &ns);
 		ns_handle_close(&ns);
 		/* Namespaces of two types never share an inode: only a number given as one does. */
 		for (unsigned int u = 0; u < t; u++) {
 			if ((types & NS_TYPE_BIT(u)) && m->ns[u] == ns.ino)
-				errx(GREP_EXIT_USAGE,
-				     _("--ns %s: an inode number names one namespace; "
-				       "give --nslist one type"), arg);
+				usage_error(_("--ns %s: an inode number names one namespace; "
+					      "give --nslist one type"), arg);
 		}
 		m->ns[t] = ns.ino;
 	}
 	m->ns_types = types;
 	if (m->nested && pidns_below_new(m->ns[NS_TYPE_PID], &m->below))
-		errx(GREP_EXIT_FATAL, _("cannot allocate memory"));
+		err_oom();
 }
 
 void grep_match_free(struct grep_match *m)

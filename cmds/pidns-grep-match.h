@@ -15,14 +15,6 @@
 #include "pidns.h"
 #include "procfs.h"
 
-/* Exit statuses, as pgrep has them. */
-enum {
-	GREP_EXIT_MATCH = 0,
-	GREP_EXIT_NONE = 1,
-	GREP_EXIT_USAGE = 2,
-	GREP_EXIT_FATAL = 3,
-};
-
 /* The values of a list option such as -P 1,2; count is 0 when it was not given. */
 struct idlist {
 	size_t count;
@@ -54,8 +46,8 @@ struct grep_match {
 };
 
 /*
- * Option arguments.  A bad word exits with GREP_EXIT_USAGE and a message
- * that names opt; a list given again replaces the first, as in pgrep.
+ * Option arguments.  A bad word is a usage error with a message that
+ * names opt; a list given again replaces the first, as in pgrep.
  */
 void grep_parse_ids(struct idlist *list, const char *opt, const char *arg);
 void grep_parse_pgrps(struct idlist *list, const char *opt, const char *arg);
@@ -67,20 +59,20 @@ void grep_parse_strs(struct strlist *list, const char *arg);
 void grep_parse_older(struct grep_match *m, const char *arg);
 unsigned int grep_parse_nslist(const char *arg);
 
-/* The pattern, as pgrep builds it; a bad one exits with GREP_EXIT_USAGE. */
+/* The pattern, as pgrep builds it; a bad one is a usage error. */
 void grep_compile(struct grep_match *m, const char *pattern, bool exact, bool icase);
 
 /*
  * -F: the pid in the first line of path ("-" is stdin).  As in pgrep, a
  * file that cannot be read, holds no pid or, with need_lock, is not locked
- * exits with GREP_EXIT_NONE: the daemon it names is not running.
+ * exits with PGREP_EXIT_NONE: the daemon it names is not running.
  */
 void grep_read_pidfile(struct grep_match *m, const char *path, bool need_lock);
 
 /* Never list this process, nor with -A its ancestors. */
 void grep_skip_self(struct grep_match *m, bool ancestors, struct procfs *pfs);
 
-/* --ns: the namespaces of each type of types; a bad reference exits with GREP_EXIT_USAGE. */
+/* --ns: the namespaces of each type of types; a bad reference is a usage error. */
 void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsigned int types);
 
 void grep_match_free(struct grep_match *m);

@@ -154,7 +154,7 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_(" -h, --help                display this help\n"), out);
 	fputs(_(" -V, --version             display version\n"), out);
 	usage_columns(out, infos, ARRAY_SIZE(infos));
-	exit(GREP_EXIT_MATCH);
+	exit(EXIT_SUCCESS);
 }
 
 /* -Q -a: each argument a word, which needs the command line with its NULs. */
@@ -264,7 +264,7 @@ static char *cell_data(struct grepctl *ctl, const struct grep_task *t, int col)
 		break;
 	case COL_CAPS:
 		if ((st->have & STATUS_HAVE_CAPEFF) && caps_effective_text(st->cap_eff, &str))
-			errx(GREP_EXIT_FATAL, _("cannot allocate memory"));
+			err_oom();
 		break;
 	}
 	return str;
@@ -423,18 +423,18 @@ static void print_table(struct grepctl *ctl)
 	struct libscols_table *tb;
 
 	if (coltab_new(infos, &ctl->cols, ctl->modes, "processes", &tb))
-		errx(GREP_EXIT_FATAL, _("cannot allocate memory"));
+		err_oom();
 	for (size_t i = 0; i < ctl->nhits; i++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
 
 		if (!ln)
-			errx(GREP_EXIT_FATAL, _("failed to allocate output line"));
+			fatal_error(_("failed to allocate output line"));
 		for (size_t j = 0; j < ctl->cols.count; j++) {
 			char *data = ctl->hits[i].cells[j];
 
 			ctl->hits[i].cells[j] = NULL;
 			if (data && scols_line_refer_data(ln, j, data))
-				errx(GREP_EXIT_FATAL, _("failed to add output data"));
+				fatal_error(_("failed to add output data"));
 		}
 	}
 	put_table(tb);
@@ -471,7 +471,7 @@ static bool is_long_name(const char *pattern)
 static void exclusive(const char **seen, const char *opt)
 {
 	if (*seen && strcmp(*seen, opt))
-		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: %s %s"), *seen, opt);
+		usage_error(_("mutually exclusive arguments: %s %s"), *seen, opt);
 	*seen = opt;
 }
 
@@ -531,7 +531,7 @@ int main(int argc, char **argv)
 	unsigned int nslist = NS_TYPE_BIT(NS_TYPE_PID);
 	int c, criteria = 0, rc;
 
-	cmd_init(GREP_EXIT_FATAL);
+	cmd_init(PGREP_EXIT_USAGE, PGREP_EXIT_FATAL);
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
 	while ((c = getopt_long(argc, argv, "d:laQcqvwfixg:G:noO:p:P:s:t:u:U:F:Lr:AJHhV",
@@ -665,8 +665,7 @@ int main(int argc, char **argv)
 			table_opt = "--json";
 			break;
 		case OPT_OUTPUT:
-			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg,
-					      GREP_EXIT_USAGE);
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg);
 			table_opt = "--output";
 			break;
 		case OPT_RAW:
@@ -685,32 +684,30 @@ int main(int argc, char **argv)
 		case 'V':
 			print_version();
 		default:
-			errtryhelp(GREP_EXIT_USAGE);
+			errtryhelp();
 		}
 	}
-	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, GREP_EXIT_USAGE);
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns);
 	if (text_opt && table_opt)
-		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: %s %s"), text_opt,
-		     table_opt);
+		usage_error(_("mutually exclusive arguments: %s %s"), text_opt, table_opt);
 	ctl.table = table_opt != NULL;
 	if (lock && !pidfile)
-		errx(GREP_EXIT_USAGE, _("--logpidfile needs --pidfile"));
+		usage_error(_("--logpidfile needs --pidfile"));
 	if ((m->nested || ctl.inner) && !ns_arg)
-		errx(GREP_EXIT_USAGE, _("%s needs --ns"), ctl.inner ? "--inner" : "--nested");
+		usage_error(_("%s needs --ns"), ctl.inner ? "--inner" : "--nested");
 	if ((m->nested || ctl.inner) && !(nslist & NS_TYPE_BIT(NS_TYPE_PID)))
-		errx(GREP_EXIT_USAGE, _("%s needs pid in --nslist"),
-		     ctl.inner ? "--inner" : "--nested");
+		usage_error(_("%s needs pid in --nslist"), ctl.inner ? "--inner" : "--nested");
 	if (ctl.inner && ctl.invert)
-		errx(GREP_EXIT_USAGE, _("mutually exclusive arguments: --inverse --inner"));
+		usage_error(_("mutually exclusive arguments: --inverse --inner"));
 	if (argc - optind > 1) {
 		warnx(_("only one pattern can be provided"));
-		errtryhelp(GREP_EXIT_USAGE);
+		errtryhelp();
 	}
 	if (optind < argc)
 		pattern = argv[optind];
 	else if (!criteria) {
 		warnx(_("no matching criteria specified"));
-		errtryhelp(GREP_EXIT_USAGE);
+		errtryhelp();
 	}
 	if (pattern)
 		grep_compile(m, pattern, exact, icase);
@@ -729,14 +726,14 @@ int main(int argc, char **argv)
 	if (ctl.need_depth)
 		ctl.read_mask |= PROC_READ_STATUS;
 
-	ctl.pfs = procfs_open_or_exit(NULL, GREP_EXIT_FATAL);
+	ctl.pfs = procfs_open_or_exit(NULL);
 	grep_skip_self(m, ancestors, ctl.pfs);
 	if (ns_arg)
 		grep_set_ns(m, ctl.pfs, ns_arg, nslist);
 
 	rc = grep_scan(&ctl);
 	if (rc)
-		fatal_procfs_error(ctl.pfs, rc, GREP_EXIT_FATAL);
+		fatal_procfs(ctl.pfs, rc);
 	warn_unreadable(ctl.denied);
 	print_hits(&ctl);
 	if (!ctl.nhits && !m->full && is_long_name(pattern))
@@ -745,7 +742,7 @@ int main(int argc, char **argv)
 			"Try `%s -f' option to match against the complete command line."),
 		      program_invocation_short_name);
 
-	rc = ctl.nhits ? GREP_EXIT_MATCH : GREP_EXIT_NONE;
+	rc = ctl.nhits ? PGREP_EXIT_FOUND : PGREP_EXIT_NONE;
 	for (size_t i = 0; i < ctl.nhits; i++)
 		hit_free(&ctl.hits[i], ctl.cols.count);
 	free(ctl.hits);

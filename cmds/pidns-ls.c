@@ -241,7 +241,7 @@ static char *caps_cell(const struct proc_rec *rec)
 	if (!(rec->have & PROC_READ_STATUS) || !(rec->status.have & STATUS_HAVE_CAPEFF))
 		return NULL;
 	if (caps_effective_text(rec->status.cap_eff, &text) == -ENOMEM)
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
+		err_oom();
 	return text;
 }
 
@@ -417,7 +417,7 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 		int rc = procfs_read(ctl->pfs, &rec, ctl->read_mask | NS_TYPE_BIT(grp->type));
 
 		if (procfs_err_fatal(rc))
-			fatal_procfs_error(ctl->pfs, rc, EXIT_FAILURE);
+			fatal_procfs(ctl->pfs, rc);
 	}
 	if (rec.ns[grp->type] != grp->ino) {
 		proc_rec_clear(&rec);
@@ -431,17 +431,17 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 
 	ln = scols_table_new_line(tb, parent);
 	if (!ln)
-		errx(EXIT_FAILURE, _("failed to allocate output line"));
+		fatal_error(_("failed to allocate output line"));
 	rows->items[rows->count++] = (struct row){ .grp = grp, .line = ln };
 
 	for (size_t i = 0; i < ctl->cols.count; i++) {
 		char *data = cell_data(ctl, grp, &rec, ctl->cols.ids[i]);
 
 		if (data && scols_line_refer_data(ln, i, data))
-			errx(EXIT_FAILURE, _("failed to add output data"));
+			fatal_error(_("failed to add output data"));
 	}
 	proc_rec_clear(&rec);
-	if (ctl->filter && !rowfilter_match_or_exit(ctl->filter, ln, EXIT_FAILURE)) {
+	if (ctl->filter && !rowfilter_match_or_exit(ctl->filter, ln)) {
 		/* as lsns: what hangs below a row left out hangs from the top */
 		if (parent)
 			scols_line_remove_child(parent, ln);
@@ -489,11 +489,11 @@ static struct libscols_table *new_table(struct lsctl *ctl)
 	struct libscols_table *tb;
 
 	if (coltab_new(infos, &ctl->cols, ctl->modes, "namespaces", &tb))
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
+		err_oom();
 	if (ctl->tree != TREE_NONE)
 		set_tree_column(tb, ctl);
 	if (ctl->filter)
-		rowfilter_bind_or_exit(ctl->filter, tb, &ctl->cols, infos, EXIT_FAILURE);
+		rowfilter_bind_or_exit(ctl->filter, tb, &ctl->cols, infos);
 	return tb;
 }
 
@@ -504,13 +504,13 @@ static struct libscols_table *new_table(struct lsctl *ctl)
 static void add_bound_namespaces(struct lsctl *ctl)
 {
 	if (nsfs_mounts_read(ctl->pfs, &ctl->mounts, &ctl->nmounts) == -ENOMEM)
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
+		err_oom();
 	for (size_t i = 0; i < ctl->nmounts; i++) {
 		const struct nsfs_mount *m = &ctl->mounts[i];
 
 		if ((ctl->types & NS_TYPE_BIT(m->type)) &&
 		    ns_groups_add_empty(ctl->groups, m->type, m->ino, m->path))
-			errx(EXIT_FAILURE, _("cannot allocate memory"));
+			err_oom();
 	}
 }
 
@@ -527,19 +527,16 @@ static int list_namespaces(struct lsctl *ctl)
 	if (collist_has(&ctl->cols, COL_LEVEL) || collist_has(&ctl->cols, COL_INIT))
 		extra = PROC_READ_STATUS;
 	if (ns_groups_new(&ctl->groups))
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
+		err_oom();
 	rc = ns_groups_collect(ctl->groups, ctl->pfs, ctl->types, extra, &stats);
-	if (rc) {
-		errno = -rc;
-		warn(_("cannot read %s"), procfs_path(ctl->pfs));
-		return EXIT_FAILURE;
-	}
+	if (rc)
+		fatal_procfs(ctl->pfs, rc);
 	warn_unreadable(stats.denied);
 	add_bound_namespaces(ctl);
 	if (ctl->held_fds) {
 		rc = ns_groups_collect_held(ctl->groups, ctl->pfs, ctl->types);
 		if (rc)
-			fatal_procfs_error(ctl->pfs, rc, EXIT_FAILURE);
+			fatal_procfs(ctl->pfs, rc);
 	}
 
 	if (link_wanted(ctl, &add)) {
@@ -548,12 +545,12 @@ static int list_namespaces(struct lsctl *ctl)
 			errx(EXIT_UNSUPPORTED_IOCTL,
 			     _("unsupported ioctl: the kernel has no NS_GET_PARENT or NS_GET_USERNS"));
 		if (rc)
-			fatal_procfs_error(ctl->pfs, rc, EXIT_FAILURE);
+			fatal_procfs(ctl->pfs, rc);
 	}
 
 	n = ns_groups_count(ctl->groups);
 	if (ns_groups_sorted(ctl->groups, &sorted))
-		errx(EXIT_FAILURE, _("cannot allocate memory"));
+		err_oom();
 	tb = new_table(ctl);
 
 	rows.items = xcalloc(n, sizeof(*rows.items));
@@ -586,7 +583,7 @@ static int list_processes(struct lsctl *ctl, const char *arg)
 	int rc;
 
 	if (str_to_u64(arg, &ino))
-		errx(EXIT_FAILURE, _("invalid namespace argument: '%s'"), arg);
+		usage_error(_("invalid namespace argument: '%s'"), arg);
 	rc = procfs_scan_new(ctl->pfs, ctl->types, &scan);
 	while (!rc && (rc = procfs_scan_next(scan, &rec)) == 0) {
 		for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
@@ -597,17 +594,15 @@ static int list_processes(struct lsctl *ctl, const char *arg)
 				cap = cap ? cap * 2 : 64;
 				procs = realloc(procs, cap * sizeof(*procs));
 				if (!procs)
-					errx(EXIT_FAILURE, _("cannot allocate memory"));
+					err_oom();
 			}
 			procs[n++] = (struct ns_group){ .ino = rec->ns[t], .type = t,
 							.pid = rec->pid, .level = -1 };
 			break;
 		}
 	}
-	if (rc < 0) {
-		errno = -rc;
-		err(EXIT_FAILURE, _("cannot read %s"), procfs_path(ctl->pfs));
-	}
+	if (rc < 0)
+		fatal_procfs(ctl->pfs, rc);
 	warn_unreadable(procfs_scan_stats(scan)->denied);
 	procfs_scan_free(scan);
 	if (!n)
@@ -634,7 +629,7 @@ static enum tree_kind parse_tree(const char *arg)
 		return TREE_PARENT;
 	if (strcmp(arg, "process") == 0)
 		return TREE_PROCESS;
-	bad_arg_exit(EXIT_FAILURE, "--tree", arg, _("unknown tree type"));
+	bad_arg("--tree", arg, _("unknown tree type"));
 }
 
 static void read_task(struct lsctl *ctl)
@@ -644,11 +639,9 @@ static void read_task(struct lsctl *ctl)
 	proc_rec_init(&ctl->task_rec, ctl->task);
 	rc = procfs_read(ctl->pfs, &ctl->task_rec, PROC_READ_NS_ALL);
 	if (rc == -ESRCH)
-		errx(EXIT_FAILURE, _("-p %d: no such process"), ctl->task);
-	if (rc) {
-		errno = -rc;
-		err(EXIT_FAILURE, _("-p %d: cannot read its namespaces"), ctl->task);
-	}
+		usage_error(_("-p %d: no such process"), ctl->task);
+	if (rc)
+		fatal_errno(rc, _("-p %d: cannot read its namespaces"), ctl->task);
 }
 
 /*
@@ -671,8 +664,7 @@ static void choose_columns(struct lsctl *ctl, const char *outarg, bool output_al
 		collist_set(&ctl->cols, default_columns, ARRAY_SIZE(default_columns));
 	}
 	if (outarg)
-		collist_parse_or_exit(&ctl->cols, infos, ARRAY_SIZE(infos), "--output", outarg,
-				      EXIT_FAILURE);
+		collist_parse_or_exit(&ctl->cols, infos, ARRAY_SIZE(infos), "--output", outarg);
 }
 
 int main(int argc, char **argv)
@@ -705,7 +697,7 @@ int main(int argc, char **argv)
 	const char *outarg = NULL;
 	int c, rc;
 
-	cmd_init(EXIT_FAILURE);
+	cmd_init(EXIT_FAILURE, EXIT_FAILURE);
 
 	while ((c = getopt_long(argc, argv, "Jlno:Pp:Q:rt:T::uWHhV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -728,11 +720,11 @@ int main(int argc, char **argv)
 			ctl.persistent = true;
 			break;
 		case 'p':
-			ctl.task = (pid_t)parse_num_or_exit(optarg, "--task", 1, INT_MAX, EXIT_FAILURE);
+			ctl.task = (pid_t)parse_num_arg(optarg, "--task", 1, INT_MAX);
 			break;
 		case 'Q':
 			rowfilter_free(ctl.filter);
-			ctl.filter = rowfilter_new_or_exit(optarg, EXIT_FAILURE);
+			ctl.filter = rowfilter_new_or_exit(optarg);
 			break;
 		case 'r':
 			ctl.modes |= COLTAB_RAW;
@@ -740,8 +732,7 @@ int main(int argc, char **argv)
 		case 't':
 			rc = ns_type_from_name(optarg);
 			if (rc < 0)
-				bad_arg_exit(EXIT_FAILURE, "--type", optarg,
-					     _("unknown namespace type"));
+				bad_arg("--type", optarg, _("unknown namespace type"));
 			ctl.types |= NS_TYPE_BIT(rc);
 			break;
 		case 'T':
@@ -768,22 +759,22 @@ int main(int argc, char **argv)
 		case 'V':
 			print_version();
 		default:
-			errtryhelp(EXIT_FAILURE);
+			errtryhelp();
 		}
 	}
 	if (list && tree_given)
-		errx(EXIT_FAILURE, _("mutually exclusive arguments: --list --tree"));
+		usage_error(_("mutually exclusive arguments: --list --tree"));
 	if (ctl.persistent && ctl.task)
-		errx(EXIT_FAILURE, _("mutually exclusive arguments: --persistent --task"));
-	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, EXIT_FAILURE);
+		usage_error(_("mutually exclusive arguments: --persistent --task"));
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns);
 	if (argc - optind > 1) {
 		warnx(_("unexpected argument: '%s'"), argv[optind + 1]);
-		errtryhelp(EXIT_FAILURE);
+		errtryhelp();
 	}
 	if (optind < argc && ctl.task)
-		errx(EXIT_FAILURE, _("mutually exclusive arguments: --task <namespace>"));
+		usage_error(_("mutually exclusive arguments: --task <namespace>"));
 
-	ctl.pfs = procfs_open_or_exit(procfs_dir, EXIT_FAILURE);
+	ctl.pfs = procfs_open_or_exit(procfs_dir);
 	choose_columns(&ctl, outarg, output_all, optind < argc);
 	if (optind < argc) {
 		/* the processes of one namespace, of whichever type it is */
@@ -799,8 +790,7 @@ int main(int argc, char **argv)
 	if (ctl.tree == TREE_PROCESS && optind == argc && !collist_has(&ctl.cols, COL_COMMAND))
 		ctl.tree = TREE_NONE;	/* the process tree is drawn in COMMAND only */
 	if (ctl.filter)
-		rowfilter_add_columns_or_exit(ctl.filter, &ctl.cols, infos, ARRAY_SIZE(infos),
-					      EXIT_FAILURE);
+		rowfilter_add_columns_or_exit(ctl.filter, &ctl.cols, infos, ARRAY_SIZE(infos));
 	ctl.read_mask = columns_read_mask(&ctl.cols);
 	if (ctl.tree == TREE_PROCESS)
 		ctl.read_mask |= PROC_READ_STAT;

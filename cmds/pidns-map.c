@@ -20,14 +20,6 @@
 #include "pidns.h"
 #include "procfs.h"
 
-/* Exit codes, as pgrep has them. */
-enum {
-	MAP_EXIT_FOUND = 0,
-	MAP_EXIT_MISSING = 1,
-	MAP_EXIT_USAGE = 2,
-	MAP_EXIT_FATAL = 3,
-};
-
 enum {
 	COL_LEVEL,
 	COL_NS,
@@ -86,7 +78,7 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_(" -V, --version          display version\n"), out);
 	usage_columns(out, infos, ARRAY_SIZE(infos));
-	exit(MAP_EXIT_FOUND);
+	exit(EXIT_SUCCESS);
 }
 
 /* All of them before any output: a bad one last must not leave half an answer. */
@@ -95,7 +87,7 @@ static pid_t *parse_pids(char **args, int n)
 	pid_t *pids = xcalloc((size_t)n, sizeof(*pids));
 
 	for (int i = 0; i < n; i++)
-		pids[i] = (pid_t)parse_num_or_exit(args[i], "pid", 1, INT_MAX, MAP_EXIT_USAGE);
+		pids[i] = (pid_t)parse_num_arg(args[i], "pid", 1, INT_MAX);
 	return pids;
 }
 
@@ -149,7 +141,7 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 	if (!rc)
 		rc = pidns_levels(ctl->pfs, pid, rec.status.nlevels, levels);
 	if (procfs_err_fatal(rc))
-		fatal_procfs_error(ctl->pfs, rc, MAP_EXIT_FATAL);
+		fatal_procfs(ctl->pfs, rc);
 	if (rc) {
 		if (rc == -ESRCH) {
 			warnx(_("%d: no such process"), pid);
@@ -168,12 +160,12 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
 
 		if (!ln)
-			errx(MAP_EXIT_FATAL, _("failed to allocate output line"));
+			fatal_error(_("failed to allocate output line"));
 		for (size_t i = 0; i < ctl->cols.count; i++) {
 			char *data = level_cell(&rec, levels, level, ctl->cols.ids[i]);
 
 			if (data && scols_line_refer_data(ln, i, data))
-				errx(MAP_EXIT_FATAL, _("failed to add output data"));
+				fatal_error(_("failed to add output data"));
 		}
 	}
 	proc_rec_clear(&rec);
@@ -183,13 +175,13 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 static int show_levels(struct mapctl *ctl, const pid_t *pids, int npids)
 {
 	struct libscols_table *tb;
-	int status = MAP_EXIT_FOUND;
+	int status = PGREP_EXIT_FOUND;
 
 	if (coltab_new(infos, &ctl->cols, ctl->modes, "levels", &tb))
-		errx(MAP_EXIT_FATAL, _("cannot allocate memory"));
+		err_oom();
 	for (int i = 0; i < npids; i++) {
 		if (!add_levels(ctl, tb, pids[i]))
-			status = MAP_EXIT_MISSING;
+			status = PGREP_EXIT_NONE;
 	}
 	put_table(tb);
 	scols_unref_table(tb);
@@ -199,7 +191,7 @@ static int show_levels(struct mapctl *ctl, const pid_t *pids, int npids)
 static int translate(struct mapctl *ctl, const struct ns_handle *from,
 		     const struct ns_handle *to, const pid_t *pids, int npids)
 {
-	int status = MAP_EXIT_FOUND;
+	int status = PGREP_EXIT_FOUND;
 
 	for (int i = 0; i < npids; i++) {
 		pid_t pid = pids[i], out;
@@ -216,13 +208,10 @@ static int translate(struct mapctl *ctl, const struct ns_handle *from,
 		case -ENOENT:
 			warnx(_("%d: not visible in pid namespace %ju"), pid, (uintmax_t)to->ino);
 			break;
-		case -ENOMEM:
-			errx(MAP_EXIT_FATAL, _("cannot allocate memory"));
 		default:
-			errno = -rc;
-			err(MAP_EXIT_FATAL, _("%d: cannot translate"), pid);
+			fatal_errno(rc, _("%d: cannot translate"), pid);
 		}
-		status = MAP_EXIT_MISSING;
+		status = PGREP_EXIT_NONE;
 	}
 	return status;
 }
@@ -255,7 +244,7 @@ int main(int argc, char **argv)
 	bool list_columns = false;
 	int c, rc;
 
-	cmd_init(MAP_EXIT_FATAL);
+	cmd_init(PGREP_EXIT_USAGE, PGREP_EXIT_FATAL);
 	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
 
 	while ((c = getopt_long(argc, argv, "Jno:rHhV", longopts, NULL)) != -1) {
@@ -263,7 +252,7 @@ int main(int argc, char **argv)
 		case OPT_NS:
 		case OPT_FROM:
 			if (from_arg)
-				errx(MAP_EXIT_USAGE, _("--ns and --from name the same thing: give one"));
+				usage_error(_("--ns and --from name the same thing: give one"));
 			from_opt = c == OPT_NS ? "--ns" : "--from";
 			from_arg = optarg;
 			break;
@@ -277,8 +266,7 @@ int main(int argc, char **argv)
 			ctl.modes |= COLTAB_NOHEADINGS;
 			break;
 		case 'o':
-			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg,
-					      MAP_EXIT_USAGE);
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg);
 			break;
 		case 'r':
 			ctl.modes |= COLTAB_RAW;
@@ -294,17 +282,17 @@ int main(int argc, char **argv)
 		case 'V':
 			print_version();
 		default:
-			errtryhelp(MAP_EXIT_USAGE);
+			errtryhelp();
 		}
 	}
-	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns, MAP_EXIT_USAGE);
+	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns);
 	if (to_arg && !from_arg)
-		errx(MAP_EXIT_USAGE, _("--to needs --from"));
+		usage_error(_("--to needs --from"));
 	if (to_arg && from_opt && strcmp(from_opt, "--ns") == 0)
-		errx(MAP_EXIT_USAGE, _("--ns prints pids as seen here; use --from with --to"));
+		usage_error(_("--ns prints pids as seen here; use --from with --to"));
 	if (optind == argc) {
 		warnx(_("no pid given"));
-		errtryhelp(MAP_EXIT_USAGE);
+		errtryhelp();
 	}
 	/* Undocumented on purpose: tests force the /proc way to compare it with the ioctls. */
 	if (getenv("PIDNS_MAP_NO_IOCTL"))
@@ -312,15 +300,13 @@ int main(int argc, char **argv)
 	npids = argc - optind;
 	pids = parse_pids(argv + optind, npids);
 
-	ctl.pfs = procfs_open_or_exit(procfs_dir, MAP_EXIT_FATAL);
+	ctl.pfs = procfs_open_or_exit(procfs_dir);
 	if (!from_arg) {
 		rc = show_levels(&ctl, pids, npids);
 	} else {
-		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
-				    &from);
+		ns_arg_open_or_exit(ctl.pfs, from_opt, from_arg, NS_TYPE_PID, &from);
 		if (to_arg)
-			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, NS_TYPE_PID, MAP_EXIT_USAGE,
-					    &to);
+			ns_arg_open_or_exit(ctl.pfs, "--to", to_arg, NS_TYPE_PID, &to);
 		rc = translate(&ctl, &from, to_arg ? &to : NULL, pids, npids);
 		ns_handle_close(&from);
 		if (to_arg)

@@ -18,15 +18,15 @@ struct rowfilter {
 	size_t nshown;		/* the columns before those the filter added */
 };
 
-struct rowfilter *rowfilter_new_or_exit(const char *expr, int status)
+struct rowfilter *rowfilter_new_or_exit(const char *expr)
 {
 	struct rowfilter *rf = xcalloc(1, sizeof(*rf));
 
 	rf->filter = scols_new_filter(NULL);
 	if (!rf->filter)
-		errx(status, _("cannot allocate memory"));
+		err_oom();
 	if (scols_filter_parse_string(rf->filter, expr))
-		bad_arg_exit(status, "--filter", expr, scols_filter_get_errmsg(rf->filter));
+		bad_arg("--filter", expr, scols_filter_get_errmsg(rf->filter));
 	return rf;
 }
 
@@ -41,7 +41,7 @@ static int column_index(const struct collist *cols, const struct colinfo *tab, c
 }
 
 /* Call fn for each name the expression holds. */
-static void for_each_holder(struct rowfilter *rf, int status,
+static void for_each_holder(struct rowfilter *rf,
 			    void (*fn)(struct rowfilter *rf, struct libscols_iter *itr,
 				       const char *name, void *data),
 			    void *data)
@@ -50,7 +50,7 @@ static void for_each_holder(struct rowfilter *rf, int status,
 	const char *name = NULL;
 
 	if (!itr)
-		errx(status, _("cannot allocate memory"));
+		err_oom();
 	while (scols_filter_next_holder(rf->filter, itr, &name, 0) == 0)
 		fn(rf, itr, name, data);
 	scols_free_iter(itr);
@@ -60,7 +60,6 @@ struct add_ctx {
 	struct collist *cols;
 	const struct colinfo *tab;
 	size_t ntab;
-	int status;
 };
 
 static void add_holder(struct rowfilter *rf, struct libscols_iter *itr, const char *name,
@@ -73,24 +72,23 @@ static void add_holder(struct rowfilter *rf, struct libscols_iter *itr, const ch
 	if (column_index(ctx->cols, ctx->tab, name) >= 0)
 		return;
 	xasprintf(&arg, "+%s", name);
-	collist_parse_or_exit(ctx->cols, ctx->tab, ctx->ntab, "--filter", arg, ctx->status);
+	collist_parse_or_exit(ctx->cols, ctx->tab, ctx->ntab, "--filter", arg);
 	free(arg);
 }
 
 void rowfilter_add_columns_or_exit(struct rowfilter *rf, struct collist *cols,
-				   const struct colinfo *tab, size_t ntab, int status)
+				   const struct colinfo *tab, size_t ntab)
 {
-	struct add_ctx ctx = { .cols = cols, .tab = tab, .ntab = ntab, .status = status };
+	struct add_ctx ctx = { .cols = cols, .tab = tab, .ntab = ntab };
 
 	rf->nshown = cols->count;
-	for_each_holder(rf, status, add_holder, &ctx);
+	for_each_holder(rf, add_holder, &ctx);
 }
 
 struct bind_ctx {
 	struct libscols_table *tb;
 	const struct collist *cols;
 	const struct colinfo *tab;
-	int status;
 };
 
 static void bind_holder(struct rowfilter *rf, struct libscols_iter *itr, const char *name,
@@ -101,28 +99,28 @@ static void bind_holder(struct rowfilter *rf, struct libscols_iter *itr, const c
 
 	if (i < 0 || scols_filter_assign_column(rf->filter, itr, name,
 						scols_table_get_column(ctx->tb, (size_t)i)))
-		errx(ctx->status, _("failed to initialize filter"));
+		fatal_error(_("failed to initialize filter"));
 }
 
 void rowfilter_bind_or_exit(struct rowfilter *rf, struct libscols_table *tb,
-			    const struct collist *cols, const struct colinfo *tab, int status)
+			    const struct collist *cols, const struct colinfo *tab)
 {
-	struct bind_ctx ctx = { .tb = tb, .cols = cols, .tab = tab, .status = status };
+	struct bind_ctx ctx = { .tb = tb, .cols = cols, .tab = tab };
 
 	for (size_t i = rf->nshown; i < cols->count; i++) {
 		struct libscols_column *cl = scols_table_get_column(tb, i);
 
 		scols_column_set_flags(cl, scols_column_get_flags(cl) | SCOLS_FL_HIDDEN);
 	}
-	for_each_holder(rf, status, bind_holder, &ctx);
+	for_each_holder(rf, bind_holder, &ctx);
 }
 
-bool rowfilter_match_or_exit(struct rowfilter *rf, struct libscols_line *ln, int status)
+bool rowfilter_match_or_exit(struct rowfilter *rf, struct libscols_line *ln)
 {
 	int matched = 0;
 
 	if (scols_line_apply_filter(ln, rf->filter, &matched))
-		errx(status, _("failed to apply filter"));
+		fatal_error(_("failed to apply filter"));
 	return matched;
 }
 
@@ -136,10 +134,10 @@ void rowfilter_free(struct rowfilter *rf)
 
 #else /* !HAVE_SCOLS_FILTER */
 
-struct rowfilter *rowfilter_new_or_exit(const char *expr, int status)
+struct rowfilter *rowfilter_new_or_exit(const char *expr)
 {
-	errx(status, _("--filter '%s': not supported, %s was built without the libsmartcols "
-		       "2.40 filter API"), expr, program_invocation_short_name);
+	usage_error(_("--filter '%s': not supported, %s was built without the libsmartcols "
+		      "2.40 filter API"), expr, program_invocation_short_name);
 }
 
 #endif

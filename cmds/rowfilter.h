@@ -14,8 +14,8 @@
 
 struct rowfilter;
 
-/* Parse expr; exit with status and a message when it does not parse or cannot be. */
-struct rowfilter *rowfilter_new_or_exit(const char *expr, int status);
+/* Parse expr; one that does not parse, or cannot be here, is a usage error. */
+struct rowfilter *rowfilter_new_or_exit(const char *expr);
 
 #ifdef HAVE_SCOLS_FILTER
 /*
@@ -23,33 +23,31 @@ struct rowfilter *rowfilter_new_or_exit(const char *expr, int status);
  * cells are filled; they stay hidden.  Exits on an unknown column.
  */
 void rowfilter_add_columns_or_exit(struct rowfilter *rf, struct collist *cols,
-				   const struct colinfo *tab, size_t ntab, int status);
+				   const struct colinfo *tab, size_t ntab);
 
 /* Hide the columns it added to tb, made from cols, and bind its names to them. */
 void rowfilter_bind_or_exit(struct rowfilter *rf, struct libscols_table *tb,
-			    const struct collist *cols, const struct colinfo *tab, int status);
+			    const struct collist *cols, const struct colinfo *tab);
 
 /* Whether a filled line is chosen; exits when the filter cannot be applied. */
-bool rowfilter_match_or_exit(struct rowfilter *rf, struct libscols_line *ln, int status);
+bool rowfilter_match_or_exit(struct rowfilter *rf, struct libscols_line *ln);
 
 void rowfilter_free(struct rowfilter *rf);
 #else
 /* No filter can exist: these are never reached with one. */
 static inline void rowfilter_add_columns_or_exit(struct rowfilter *rf, struct collist *cols,
-						 const struct colinfo *tab, size_t ntab, int status)
+						 const struct colinfo *tab, size_t ntab)
 {
-	(void)rf, (void)cols, (void)tab, (void)ntab, (void)status;
+	(void)rf, (void)cols, (void)tab, (void)ntab;
 }
 static inline void rowfilter_bind_or_exit(struct rowfilter *rf, struct libscols_table *tb,
-					  const struct collist *cols,
-					  const struct colinfo *tab, int status)
+					  const struct collist *cols, const struct colinfo *tab)
 {
-	(void)rf, (void)tb, (void)cols, (void)tab, (void)status;
+	(void)rf, (void)tb, (void)cols, (void)tab;
 }
-static inline bool rowfilter_match_or_exit(struct rowfilter *rf, struct libscols_line *ln,
-					   int status)
+static inline bool rowfilter_match_or_exit(struct rowfilter *rf, struct libscols_line *ln)
 {
-	(void)rf, (void)ln, (void)status;
+	(void)rf, (void)ln;
 	return true;
 }
 static inline void rowfilter_free(struct rowfilter *rf)

@@ -7,8 +7,8 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "cmdutil.h"
 #include "textout.h"
+#include "xalloc.h"
 
 /*
  * The length of the character at s that a terminal may be given as it is,
