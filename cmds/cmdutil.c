@@ -3,8 +3,6 @@
 #include <err.h>
 #include <errno.h>
 #include <locale.h>
-#include <pwd.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +10,9 @@
 
 #include "caps.h"
 #include "cmdutil.h"
-#include "columns.h"
 #include "nls.h"
-#include "pidns.h"
 #include "procfs.h"
 #include "strutils.h"
-#include "textout.h"
 
 /*
  * A full disk or a closed reader must not pass for success.  A closed pipe
@@ -115,91 +110,3 @@ void warn_unreadable(unsigned long denied)
 		      denied);
 }
 
-void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
-			   const char *opt, const char *arg)
-{
-	const char *bad;
-	size_t badlen;
-	char *word;
-
-	switch (collist_parse(list, tab, ntab, arg, &bad, &badlen)) {
-	case 0:
-		return;
-	case -EINVAL:
-		xasprintf(&word, "%.*s", (int)badlen, bad);
-		bad_arg(opt, word, _("unknown column"));
-	default:
-		bad_arg(opt, arg, _("too many columns"));
-	}
-}
-
-void put_table(struct libscols_table *tb)
-{
-	struct libscols_iter *itr;
-	struct libscols_line *ln;
-	size_t ncols = scols_table_get_ncols(tb);
-
-	if (scols_table_is_json(tb)) {
-		itr = scols_new_iter(SCOLS_ITER_FORWARD);
-		if (!itr)
-			err_oom();
-		while (scols_table_next_line(tb, itr, &ln) == 0) {
-			for (size_t i = 0; i < ncols; i++) {
-				struct libscols_cell *ce = scols_line_get_cell(ln, i);
-				const char *data = ce ? scols_cell_get_data(ce) : NULL;
-				char *fixed = data ? utf8_repaired(data) : NULL;
-
-				if (fixed && scols_cell_refer_data(ce, fixed))
-					err_oom();
-			}
-		}
-		scols_free_iter(itr);
-	}
-	scols_print_table(tb);
-}
-
-void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab)
-{
-	fputs(_("\nAvailable output columns:\n"), out);
-	for (size_t i = 0; i < ntab; i++)
-		fprintf(out, " %11s  %s\n", tab[i].name, _(tab[i].help));
-	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
-}
-
-void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int modes,
-			 bool list_columns)
-{
-	struct libscols_table *tb;
-
-	if ((modes & COLTAB_JSON) && (modes & COLTAB_RAW))
-		usage_error(_("mutually exclusive arguments: --json --raw"));
-	if (!list_columns)
-		return;
-	if (coltab_new_column_list(tab, ntab, modes, &tb))
-		err_oom();
-	scols_print_table(tb);
-	scols_unref_table(tb);
-	exit(EXIT_SUCCESS);
-}
-
-const char *usercache_name(struct usercache *cache, uid_t uid)
-{
-	struct passwd *pw;
-
-	if (cache->name && cache->uid == uid)
-		return cache->name;
-	free(cache->name);
-	pw = getpwuid(uid);
-	if (pw)
-		cache->name = xstrdup(pw->pw_name);
-	else
-		xasprintf(&cache->name, "%u", (unsigned int)uid);
-	cache->uid = uid;
-	return cache->name;
-}
-
-void usercache_free(struct usercache *cache)
-{
-	free(cache->name);
-	cache->name = NULL;
-}

@@ -6,15 +6,10 @@
 #ifndef PIDNS_CMDUTIL_H
 #define PIDNS_CMDUTIL_H
 
-#include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <sys/types.h>
 
 #include "cmderr.h"
 #include "nsfs.h"
-#include "xalloc.h"
 
 /*
  * Set up locale and gettext, the exit statuses of cmderr.h, and a check of
@@ -38,36 +33,12 @@ void warn_unreadable(unsigned long denied);
 
 struct procfs;
 struct ns_handle;
-struct colinfo;
-struct collist;
-struct libscols_table;
 
 /* procfs_open(dir), or a fatal error naming --procfs and dir. */
 struct procfs *procfs_open_or_exit(const char *dir);
 
 /* A fatal error reading the procfs, such as those for which procfs_err_fatal() holds. */
 CMD_NORETURN void fatal_procfs(const struct procfs *pfs, int rc);
-
-/* Apply the argument of option opt to list; an unknown column is a usage error. */
-void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
-			   const char *opt, const char *arg);
-
-/*
- * Print a table; in JSON, what is no valid UTF-8 in the cells (a process
- * names itself as it likes) becomes U+FFFD, so that every parser reads it.
- */
-void put_table(struct libscols_table *tb);
-
-/* The end of usage(): the columns of tab with their help, and the man page to read. */
-void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab);
-
-/*
- * After the options of a table command: --json with --raw is a usage
- * error, and -H (list_columns) prints the columns of tab in the table
- * modes (COLTAB_*) and exits with 0.
- */
-void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int modes,
-			 bool list_columns);
 
 /*
  * Resolve the namespace argument of option opt (a pid, an inode number or an
@@ -77,15 +48,5 @@ void check_table_options(const struct colinfo *tab, size_t ntab, unsigned int mo
  */
 void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 			 enum ns_type type, struct ns_handle *ns);
-
-/* User names by uid, remembering the last: the rows of a table mostly share one user. */
-struct usercache {
-	uid_t uid;
-	char *name;
-};
-
-/* The name of uid, or the number when it has none; valid until the next call. */
-const char *usercache_name(struct usercache *cache, uid_t uid);
-void usercache_free(struct usercache *cache);
 
 #endif /* PIDNS_CMDUTIL_H */

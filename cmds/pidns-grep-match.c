@@ -19,6 +19,7 @@
 #include "nls.h"
 #include "pidns-grep-match.h"
 #include "strutils.h"
+#include "xalloc.h"
 
 static void idlist_add(struct idlist *list, uint64_t id)
 {

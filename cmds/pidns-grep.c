@@ -16,11 +16,13 @@
 #include "c.h"
 #include "caps.h"
 #include "cmdutil.h"
-#include "columns.h"
 #include "nls.h"
 #include "pidns-grep-match.h"
-#include "textout.h"
 #include "procfs.h"
+#include "table.h"
+#include "textout.h"
+#include "usercache.h"
+#include "xalloc.h"
 
 enum {
 	COL_PID,
@@ -687,7 +689,9 @@ int main(int argc, char **argv)
 			errtryhelp();
 		}
 	}
-	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns);
+	table_check_modes(ctl.modes);
+	if (list_columns)
+		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl.modes);
 	if (text_opt && table_opt)
 		usage_error(_("mutually exclusive arguments: %s %s"), text_opt, table_opt);
 	ctl.table = table_opt != NULL;

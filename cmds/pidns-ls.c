@@ -16,7 +16,6 @@
 #include "c.h"
 #include "caps.h"
 #include "cmdutil.h"
-#include "columns.h"
 #include "mountinfo.h"
 #include "netnsid.h"
 #include "nls.h"
@@ -25,6 +24,9 @@
 #include "procfs.h"
 #include "rowfilter.h"
 #include "strutils.h"
+#include "table.h"
+#include "usercache.h"
+#include "xalloc.h"
 
 /* lsns exits with 2 when the kernel does not know an nsfs ioctl it needs. */
 #define EXIT_UNSUPPORTED_IOCTL 2
@@ -766,7 +768,9 @@ int main(int argc, char **argv)
 		usage_error(_("mutually exclusive arguments: --list --tree"));
 	if (ctl.persistent && ctl.task)
 		usage_error(_("mutually exclusive arguments: --persistent --task"));
-	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns);
+	table_check_modes(ctl.modes);
+	if (list_columns)
+		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl.modes);
 	if (argc - optind > 1) {
 		warnx(_("unexpected argument: '%s'"), argv[optind + 1]);
 		errtryhelp();

@@ -15,10 +15,11 @@
 
 #include "c.h"
 #include "cmdutil.h"
-#include "columns.h"
 #include "nls.h"
 #include "pidns.h"
 #include "procfs.h"
+#include "table.h"
+#include "xalloc.h"
 
 enum {
 	COL_LEVEL,
@@ -285,7 +286,9 @@ int main(int argc, char **argv)
 			errtryhelp();
 		}
 	}
-	check_table_options(infos, ARRAY_SIZE(infos), ctl.modes, list_columns);
+	table_check_modes(ctl.modes);
+	if (list_columns)
+		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl.modes);
 	if (to_arg && !from_arg)
 		usage_error(_("--to needs --from"));
 	if (to_arg && from_opt && strcmp(from_opt, "--ns") == 0)

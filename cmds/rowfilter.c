@@ -7,9 +7,9 @@
 #include <strings.h>
 
 #include "c.h"
-#include "cmdutil.h"
 #include "nls.h"
 #include "rowfilter.h"
+#include "xalloc.h"
 
 #ifdef HAVE_SCOLS_FILTER
 

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <libsmartcols.h>
 
-#include "columns.h"
+#include "table.h"
 
 struct rowfilter;
 

@@ -6,7 +6,7 @@
 
 #include "c.h"
 #include "caps.h"
-#include "columns.h"
+#include "table.h"
 #include "tap.h"
 
 static const struct colinfo tab[] = {

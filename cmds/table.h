@@ -1,14 +1,18 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The column table every command shares: one row per column holds all there
- * is to know about it, and -o, -H and the table setup all read from it.
+ * The tables of the commands, on libsmartcols.  Every command has a column
+ * table: one row per column holds all there is to know about it, and -o,
+ * -H, --help and the table setup all read from it.
  */
-#ifndef PIDNS_COLUMNS_H
-#define PIDNS_COLUMNS_H
+#ifndef PIDNS_TABLE_H
+#define PIDNS_TABLE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <libsmartcols.h>
+
+#include "cmderr.h"
 
 struct colinfo {
 	const char *name;
@@ -63,4 +67,24 @@ int coltab_new(const struct colinfo *tab, const struct collist *cols, unsigned i
 int coltab_new_column_list(const struct colinfo *tab, size_t ntab, unsigned int modes,
 			   struct libscols_table **out);
 
-#endif /* PIDNS_COLUMNS_H */
+/* Apply the argument of option opt to list; an unknown column is a usage error. */
+void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
+			   const char *opt, const char *arg);
+
+/* --json with --raw is a usage error. */
+void table_check_modes(unsigned int modes);
+
+/* -H: print the columns of tab in the table modes (COLTAB_*), then exit with 0. */
+CMD_NORETURN void list_columns_and_exit(const struct colinfo *tab, size_t ntab,
+					unsigned int modes);
+
+/* The end of usage(): the columns of tab with their help, and the man page to read. */
+void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab);
+
+/*
+ * Print a table; in JSON, what is no valid UTF-8 in the cells (a process
+ * names itself as it likes) becomes U+FFFD, so that every parser reads it.
+ */
+void put_table(struct libscols_table *tb);
+
+#endif /* PIDNS_TABLE_H */

@@ -1,12 +1,15 @@
-// SPDX-License-Identifier: LGPL-2.1-or-later
-/* Column lists (-o, +LIST, -H) and table setup on libsmartcols. */
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The tables of the commands: column lists (-o, +LIST, -H), setup, rows, output. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "c.h"
-#include "columns.h"
 #include "nls.h"
+#include "table.h"
+#include "textout.h"
+#include "xalloc.h"
 
 void collist_set(struct collist *list, const int *ids, size_t n)
 {
@@ -152,4 +155,72 @@ int coltab_new_column_list(const struct colinfo *tab, size_t ntab, unsigned int 
 	}
 	*out = tb;
 	return 0;
+}
+
+void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
+			   const char *opt, const char *arg)
+{
+	const char *bad;
+	size_t badlen;
+	char *word;
+
+	switch (collist_parse(list, tab, ntab, arg, &bad, &badlen)) {
+	case 0:
+		return;
+	case -EINVAL:
+		xasprintf(&word, "%.*s", (int)badlen, bad);
+		bad_arg(opt, word, _("unknown column"));
+	default:
+		bad_arg(opt, arg, _("too many columns"));
+	}
+}
+
+void put_table(struct libscols_table *tb)
+{
+	struct libscols_iter *itr;
+	struct libscols_line *ln;
+	size_t ncols = scols_table_get_ncols(tb);
+
+	if (scols_table_is_json(tb)) {
+		itr = scols_new_iter(SCOLS_ITER_FORWARD);
+		if (!itr)
+			err_oom();
+		while (scols_table_next_line(tb, itr, &ln) == 0) {
+			for (size_t i = 0; i < ncols; i++) {
+				struct libscols_cell *ce = scols_line_get_cell(ln, i);
+				const char *data = ce ? scols_cell_get_data(ce) : NULL;
+				char *fixed = data ? utf8_repaired(data) : NULL;
+
+				if (fixed && scols_cell_refer_data(ce, fixed))
+					err_oom();
+			}
+		}
+		scols_free_iter(itr);
+	}
+	scols_print_table(tb);
+}
+
+void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab)
+{
+	fputs(_("\nAvailable output columns:\n"), out);
+	for (size_t i = 0; i < ntab; i++)
+		fprintf(out, " %11s  %s\n", tab[i].name, _(tab[i].help));
+	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
+}
+
+void table_check_modes(unsigned int modes)
+{
+	if ((modes & COLTAB_JSON) && (modes & COLTAB_RAW))
+		usage_error(_("mutually exclusive arguments: --json --raw"));
+}
+
+void list_columns_and_exit(const struct colinfo *tab, size_t ntab, unsigned int modes)
+{
+	struct libscols_table *tb;
+
+	if (coltab_new_column_list(tab, ntab, modes, &tb))
+		err_oom();
+	scols_print_table(tb);
+	scols_unref_table(tb);
+	exit(EXIT_SUCCESS);
 }
