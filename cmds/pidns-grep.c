@@ -420,25 +420,25 @@ static int grep_scan(struct grepctl *ctl)
 	return rc < 0 ? rc : 0;
 }
 
+/* The cells of a hit were made when it matched: the table takes them over. */
+static char *hit_cell(void *row, int col, size_t index)
+{
+	struct hit *hit = row;
+	char *data = hit->cells[index];
+
+	(void)col;
+	hit->cells[index] = NULL;
+	return data;
+}
+
 static void print_table(struct grepctl *ctl)
 {
 	struct libscols_table *tb;
 
 	if (coltab_new(infos, &ctl->cols, ctl->modes, "processes", &tb))
 		err_oom();
-	for (size_t i = 0; i < ctl->nhits; i++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-
-		if (!ln)
-			fatal_error(_("failed to allocate output line"));
-		for (size_t j = 0; j < ctl->cols.count; j++) {
-			char *data = ctl->hits[i].cells[j];
-
-			ctl->hits[i].cells[j] = NULL;
-			if (data && scols_line_refer_data(ln, j, data))
-				fatal_error(_("failed to add output data"));
-		}
-	}
+	for (size_t i = 0; i < ctl->nhits; i++)
+		table_add_line(tb, NULL, &ctl->cols, hit_cell, &ctl->hits[i]);
 	put_table(tb);
 	scols_unref_table(tb);
 }

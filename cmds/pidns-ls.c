@@ -349,6 +349,21 @@ static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 	return str;
 }
 
+/* What the cells of a row are made of. */
+struct row_data {
+	struct lsctl *ctl;
+	const struct ns_group *grp;
+	const struct proc_rec *rec;	/* its representative's, or empty */
+};
+
+static char *row_cell(void *data, int col, size_t index)
+{
+	const struct row_data *row = data;
+
+	(void)index;
+	return cell_data(row->ctl, row->grp, row->rec, col);
+}
+
 static struct row *find_row(const struct rows *rows, ino_t ino)
 {
 	for (size_t i = 0; i < rows->count; i++) {
@@ -431,17 +446,9 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 	else if (ctl->tree != TREE_NONE)
 		parent = relation_parent(ctl, tb, rows, grp);
 
-	ln = scols_table_new_line(tb, parent);
-	if (!ln)
-		fatal_error(_("failed to allocate output line"));
+	ln = table_add_line(tb, parent, &ctl->cols, row_cell,
+			    &(struct row_data){ .ctl = ctl, .grp = grp, .rec = &rec });
 	rows->items[rows->count++] = (struct row){ .grp = grp, .line = ln };
-
-	for (size_t i = 0; i < ctl->cols.count; i++) {
-		char *data = cell_data(ctl, grp, &rec, ctl->cols.ids[i]);
-
-		if (data && scols_line_refer_data(ln, i, data))
-			fatal_error(_("failed to add output data"));
-	}
 	proc_rec_clear(&rec);
 	if (ctl->filter && !rowfilter_match_or_exit(ctl->filter, ln)) {
 		/* as lsns: what hangs below a row left out hangs from the top */

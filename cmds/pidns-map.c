@@ -92,19 +92,29 @@ static pid_t *parse_pids(char **args, int n)
 	return pids;
 }
 
-static char *level_cell(const struct proc_rec *rec, const ino_t *levels, unsigned int level,
-			int col)
+/* A row of the table: a process at one of its levels. */
+struct level_row {
+	const struct proc_rec *rec;
+	const ino_t *levels;	/* the pid namespace of each level */
+	unsigned int level;
+};
+
+static char *level_cell(void *data, int col, size_t index)
 {
+	const struct level_row *row = data;
+	const struct proc_rec *rec = row->rec;
 	const struct proc_status *st = &rec->status;
+	unsigned int level = row->level;
 	char *str = NULL;
 
+	(void)index;
 	switch (col) {
 	case COL_LEVEL:
 		xasprintf(&str, "%u", level);
 		break;
 	case COL_NS:
-		if (levels[level])
-			xasprintf(&str, "%ju", (uintmax_t)levels[level]);
+		if (row->levels[level])
+			xasprintf(&str, "%ju", (uintmax_t)row->levels[level]);
 		break;
 	case COL_PID:
 		xasprintf(&str, "%d", st->nspid[level]);
@@ -133,6 +143,7 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 {
 	ino_t levels[PROC_NS_LEVELS_MAX];
 	struct proc_rec rec;
+	struct level_row row = { .rec = &rec, .levels = levels };
 	int rc;
 
 	proc_rec_init(&rec, pid);
@@ -157,18 +168,8 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 		return false;
 	}
 
-	for (unsigned int level = 0; level < rec.status.nlevels; level++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-
-		if (!ln)
-			fatal_error(_("failed to allocate output line"));
-		for (size_t i = 0; i < ctl->cols.count; i++) {
-			char *data = level_cell(&rec, levels, level, ctl->cols.ids[i]);
-
-			if (data && scols_line_refer_data(ln, i, data))
-				fatal_error(_("failed to add output data"));
-		}
-	}
+	for (row.level = 0; row.level < rec.status.nlevels; row.level++)
+		table_add_line(tb, NULL, &ctl->cols, level_cell, &row);
 	proc_rec_clear(&rec);
 	return true;
 }

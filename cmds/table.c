@@ -208,6 +208,22 @@ void usage_columns(FILE *out, const struct colinfo *tab, size_t ntab)
 	fprintf(out, _("\nFor more details see %s(1).\n"), program_invocation_short_name);
 }
 
+struct libscols_line *table_add_line(struct libscols_table *tb, struct libscols_line *parent,
+				     const struct collist *cols, table_cell_fn *cell, void *row)
+{
+	struct libscols_line *ln = scols_table_new_line(tb, parent);
+
+	if (!ln)
+		fatal_error(_("failed to allocate output line"));
+	for (size_t i = 0; i < cols->count; i++) {
+		char *data = cell(row, cols->ids[i], i);
+
+		if (data && scols_line_refer_data(ln, i, data))
+			fatal_error(_("failed to add output data"));
+	}
+	return ln;
+}
+
 void table_check_modes(unsigned int modes)
 {
 	if ((modes & COLTAB_JSON) && (modes & COLTAB_RAW))

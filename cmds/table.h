@@ -67,6 +67,16 @@ int coltab_new(const struct colinfo *tab, const struct collist *cols, unsigned i
 int coltab_new_column_list(const struct colinfo *tab, size_t ntab, unsigned int modes,
 			   struct libscols_table **out);
 
+/*
+ * The cell of a row in column col (an index into the command's colinfo), the
+ * index-th of the table: allocated for the table to own, or NULL for none.
+ */
+typedef char *table_cell_fn(void *row, int col, size_t index);
+
+/* Add a line below parent (NULL: at the top), a cell for each column of cols. */
+struct libscols_line *table_add_line(struct libscols_table *tb, struct libscols_line *parent,
+				     const struct collist *cols, table_cell_fn *cell, void *row);
+
 /* Apply the argument of option opt to list; an unknown column is a usage error. */
 void collist_parse_or_exit(struct collist *list, const struct colinfo *tab, size_t ntab,
 			   const char *opt, const char *arg);
