@@ -128,9 +128,13 @@ struct lsctl {
 	struct usercache users;
 };
 
-/* A row of the table, by group, for the trees to find their parents in. */
+/*
+ * A row of the table, for the trees to find their parents in: a namespace
+ * and its representative, or with a <namespace> one of its processes.
+ */
 struct row {
 	const struct ns_group *grp;
+	pid_t pid;
 	struct libscols_line *line;
 };
 
@@ -283,9 +287,19 @@ static char *netnsid_cell(struct lsctl *ctl, const struct ns_group *grp)
 	return nsid == NETNSID_UNASSIGNED ? xstrdup("unassigned") : num_cell((uintmax_t)nsid);
 }
 
-static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
-		       const struct proc_rec *rec, int col)
+/* What the cells of a row are made of. */
+struct row_data {
+	struct lsctl *ctl;
+	const struct ns_group *grp;
+	pid_t pid;			/* the process of the row, or 0 */
+	const struct proc_rec *rec;	/* its files, as far as they could be read */
+};
+
+static char *cell_data(const struct row_data *row, int col)
 {
+	struct lsctl *ctl = row->ctl;
+	const struct ns_group *grp = row->grp;
+	const struct proc_rec *rec = row->rec;
 	char *str = NULL;
 
 	switch (col) {
@@ -312,14 +326,14 @@ static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 
 	switch (col) {
 	case COL_PATH:
-		xasprintf(&str, "%s/%d/ns/%s", procfs_path(ctl->pfs), grp->pid,
+		xasprintf(&str, "%s/%d/ns/%s", procfs_path(ctl->pfs), row->pid,
 			  ns_type_name(grp->type));
 		break;
 	case COL_NPROCS:
 		str = num_cell(grp->nprocs);
 		break;
 	case COL_PID:
-		str = num_cell((uintmax_t)grp->pid);
+		str = num_cell((uintmax_t)row->pid);
 		break;
 	case COL_PPID:
 		if (rec->have & PROC_READ_STAT)
@@ -349,19 +363,10 @@ static char *cell_data(struct lsctl *ctl, const struct ns_group *grp,
 	return str;
 }
 
-/* What the cells of a row are made of. */
-struct row_data {
-	struct lsctl *ctl;
-	const struct ns_group *grp;
-	const struct proc_rec *rec;	/* its representative's, or empty */
-};
-
 static char *row_cell(void *data, int col, size_t index)
 {
-	const struct row_data *row = data;
-
 	(void)index;
-	return cell_data(row->ctl, row->grp, row->rec, col);
+	return cell_data(data, col);
 }
 
 static struct row *find_row(const struct rows *rows, ino_t ino)
@@ -382,7 +387,7 @@ static struct libscols_line *process_parent(const struct rows *rows, const struc
 	if (!(rec->have & PROC_READ_STAT))
 		return NULL;
 	for (size_t i = rows->count; i > 0; i--) {
-		if (rows->items[i - 1].grp->pid == rec->stat.ppid && rows->items[i - 1].grp->nprocs)
+		if (rows->items[i - 1].pid == rec->stat.ppid && rows->items[i - 1].grp->nprocs)
 			return rows->items[i - 1].line;
 	}
 	return NULL;
@@ -399,7 +404,7 @@ static bool is_listed(const struct lsctl *ctl, const struct ns_group *grp)
 }
 
 static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *tb,
-				     struct rows *rows, const struct ns_group *grp);
+				     struct rows *rows, const struct ns_group *grp, pid_t pid);
 
 /* The row a row hangs below in --tree=parent or owner, made first if need be. */
 static struct libscols_line *relation_parent(struct lsctl *ctl, struct libscols_table *tb,
@@ -408,11 +413,12 @@ static struct libscols_line *relation_parent(struct lsctl *ctl, struct libscols_
 	ino_t rel = ctl->tree == TREE_PARENT ? grp->parent : grp->owner;
 	const struct ns_group *up = rel ? ns_groups_find(ctl->groups, rel) : NULL;
 
-	return up && up != grp && is_listed(ctl, up) ? add_row(ctl, tb, rows, up) : NULL;
+	return up && up != grp && is_listed(ctl, up) ? add_row(ctl, tb, rows, up, up->pid) : NULL;
 }
 
+/* The row of grp with its process pid: the representative, or with a <namespace> a member. */
 static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *tb,
-				     struct rows *rows, const struct ns_group *grp)
+				     struct rows *rows, const struct ns_group *grp, pid_t pid)
 {
 	struct libscols_line *ln, *parent = NULL;
 	struct proc_rec rec;
@@ -429,7 +435,7 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 	 * A representative that exits now leaves its cells empty; the row stays.
 	 * Its pid may be another process's by now: the namespace link tells.
 	 */
-	proc_rec_init(&rec, grp->pid);
+	proc_rec_init(&rec, pid);
 	if (grp->nprocs) {
 		int rc = procfs_read(ctl->pfs, &rec, ctl->read_mask | NS_TYPE_BIT(grp->type));
 
@@ -438,7 +444,7 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 	}
 	if (rec.ns[grp->type] != grp->ino) {
 		proc_rec_clear(&rec);
-		proc_rec_init(&rec, grp->pid);
+		proc_rec_init(&rec, pid);
 	}
 
 	if (ctl->tree == TREE_PROCESS)
@@ -447,8 +453,8 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 		parent = relation_parent(ctl, tb, rows, grp);
 
 	ln = table_add_line(tb, parent, &ctl->cols, row_cell,
-			    &(struct row_data){ .ctl = ctl, .grp = grp, .rec = &rec });
-	rows->items[rows->count++] = (struct row){ .grp = grp, .line = ln };
+			    &(struct row_data){ .ctl = ctl, .grp = grp, .pid = pid, .rec = &rec });
+	rows->items[rows->count++] = (struct row){ .grp = grp, .pid = pid, .line = ln };
 	proc_rec_clear(&rec);
 	if (ctl->filter && !rowfilter_match_or_exit(ctl->filter, ln)) {
 		/* as lsns: what hangs below a row left out hangs from the top */
@@ -565,7 +571,7 @@ static int list_namespaces(struct lsctl *ctl)
 	rows.items = xcalloc(n, sizeof(*rows.items));
 	for (size_t i = 0; i < n; i++) {
 		if (is_listed(ctl, sorted[i]))
-			add_row(ctl, tb, &rows, sorted[i]);
+			add_row(ctl, tb, &rows, sorted[i], sorted[i]->pid);
 	}
 	put_table(tb);
 
@@ -575,58 +581,39 @@ static int list_namespaces(struct lsctl *ctl)
 	return EXIT_SUCCESS;
 }
 
-/*
- * pidns-ls <namespace>: the processes of one namespace, a row each.  Each
- * process stands as a group of its own, of the namespace's inode and count,
- * so that the rows and the process tree are made as for namespaces.
- */
+/* pidns-ls <namespace>: the processes of one namespace, a row each. */
 static int list_processes(struct lsctl *ctl, const char *arg)
 {
-	struct ns_group *procs = NULL;
-	struct procfs_scan *scan;
+	struct procfs_scan_stats stats;
 	struct libscols_table *tb;
-	struct proc_rec *rec;
 	struct rows rows = { 0 };
-	size_t n = 0, cap = 0;
+	const struct ns_group *grp;
+	pid_t *pids;
+	size_t n;
 	uint64_t ino;
 	int rc;
 
 	if (str_to_u64(arg, &ino))
 		usage_error(_("invalid namespace argument: '%s'"), arg);
-	rc = procfs_scan_new(ctl->pfs, ctl->types, &scan);
-	while (!rc && (rc = procfs_scan_next(scan, &rec)) == 0) {
-		for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
-			/* 0 is a link this kernel lacks, no namespace */
-			if (!(ctl->types & NS_TYPE_BIT(t)) || !rec->ns[t] || rec->ns[t] != (ino_t)ino)
-				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				procs = realloc(procs, cap * sizeof(*procs));
-				if (!procs)
-					err_oom();
-			}
-			procs[n++] = (struct ns_group){ .ino = rec->ns[t], .type = t,
-							.pid = rec->pid, .level = -1 };
-			break;
-		}
-	}
-	if (rc < 0)
+	if (ns_groups_new(&ctl->groups))
+		err_oom();
+	rc = ns_groups_collect_members(ctl->groups, ctl->pfs, ctl->types, (ino_t)ino, &pids, &n,
+				       &stats);
+	if (rc)
 		fatal_procfs(ctl->pfs, rc);
-	warn_unreadable(procfs_scan_stats(scan)->denied);
-	procfs_scan_free(scan);
+	warn_unreadable(stats.denied);
 	if (!n)
 		errx(EXIT_FAILURE, _("not found namespace: %s"), arg);
 
+	grp = ns_groups_find(ctl->groups, (ino_t)ino);
 	tb = new_table(ctl);
 	rows.items = xcalloc(n, sizeof(*rows.items));
-	for (size_t i = 0; i < n; i++) {
-		procs[i].nprocs = n;
-		add_row(ctl, tb, &rows, &procs[i]);
-	}
+	for (size_t i = 0; i < n; i++)
+		add_row(ctl, tb, &rows, grp, pids[i]);
 	put_table(tb);
 	scols_unref_table(tb);
 	free(rows.items);
-	free(procs);
+	free(pids);
 	return EXIT_SUCCESS;
 }
 

@@ -168,6 +168,57 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 	return rc < 0 ? rc : 0;
 }
 
+/* The type among types of the namespace ino that rec is in, or -1. */
+static int member_type(const struct proc_rec *rec, unsigned int types, ino_t ino)
+{
+	for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
+		/* 0 is a link this kernel lacks, no namespace */
+		if ((types & NS_TYPE_BIT(t)) && rec->ns[t] && rec->ns[t] == ino)
+			return (int)t;
+	}
+	return -1;
+}
+
+int ns_groups_collect_members(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
+			      ino_t ino, pid_t **pids, size_t *count,
+			      struct procfs_scan_stats *stats)
+{
+	struct procfs_scan *scan;
+	struct proc_rec *rec;
+	size_t cap = 0;
+	int rc, type;
+
+	*pids = NULL;
+	*count = 0;
+	rc = procfs_scan_new(pfs, types & PROC_READ_NS_ALL, &scan);
+	if (rc)
+		return rc;
+	while ((rc = procfs_scan_next(scan, &rec)) == 0) {
+		type = member_type(rec, types, ino);
+		if (type < 0)
+			continue;
+		if (*count == cap) {
+			size_t more = cap ? cap * 2 : 64;
+			pid_t *grown = realloc(*pids, more * sizeof(**pids));
+
+			if (!grown) {
+				rc = -ENOMEM;
+				break;
+			}
+			*pids = grown;
+			cap = more;
+		}
+		rc = ns_groups_add(groups, (enum ns_type)type, ino, rec->pid);
+		if (rc)
+			break;
+		(*pids)[(*count)++] = rec->pid;
+	}
+	if (stats)
+		*stats = *procfs_scan_stats(scan);
+	procfs_scan_free(scan);
+	return rc < 0 ? rc : 0;
+}
+
 /* The network namespace of a socket of pid, if it is not known yet. */
 static int add_socket_held(struct ns_groups *g, pid_t pid, int fd)
 {

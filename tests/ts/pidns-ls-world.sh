@@ -74,6 +74,12 @@ is "$(row_of "$("$PIDNS_LS" -t pid -r -o $more)" "$W_NS2")" \
 is "$(row_of "$("$PIDNS_LS" -t pid -r -o NS,PNS)" "$W_NS2")" "$W_NS2 $W_NS1" \
 	"PNS of the inner namespace is the intermediate one"
 
+# The processes of one namespace, with a pid-namespace column too (it crashed
+# once, for want of the namespace's group): its two members, each a row.
+is "$("$PIDNS_LS" -n -r -o PID,NPROCS,NS,VISIBLE "$W_NS2" | sort -n)" \
+	"$(printf '%s 2 %s 2\n' "$W_INIT2" "$W_NS2" "$W_LEAF" "$W_NS2" | sort -n)" \
+	"<namespace>: a row for each member, with NPROCS and VISIBLE"
+
 # Every type lsns knows, side by side, for the namespaces of our processes (other
 # tests make and end their own meanwhile; NPROCS moves as processes come and go).
 for t in mnt net ipc user uts cgroup time; do
