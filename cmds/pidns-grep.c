@@ -477,270 +477,317 @@ static void exclusive(const char **seen, const char *opt)
 	*seen = opt;
 }
 
-int main(int argc, char **argv)
-{
-	enum {
-		OPT_CGROUP = CHAR_MAX + 1, OPT_ENV, OPT_NS, OPT_NSLIST, OPT_NESTED, OPT_INNER,
-		OPT_OUTPUT, OPT_RAW, OPT_NOHEADINGS,
-	};
-	static const struct option longopts[] = {
-		{ "delimiter",	      required_argument, NULL, 'd' },
-		{ "list-name",	      no_argument,	 NULL, 'l' },
-		{ "list-full",	      no_argument,	 NULL, 'a' },
-		{ "shell-quote",      no_argument,	 NULL, 'Q' },
-		{ "count",	      no_argument,	 NULL, 'c' },
-		{ "quiet",	      no_argument,	 NULL, 'q' },
-		{ "inverse",	      no_argument,	 NULL, 'v' },
-		{ "lightweight",      no_argument,	 NULL, 'w' },
-		{ "full",	      no_argument,	 NULL, 'f' },
-		{ "ignore-case",      no_argument,	 NULL, 'i' },
-		{ "exact",	      no_argument,	 NULL, 'x' },
-		{ "pgroup",	      required_argument, NULL, 'g' },
-		{ "group",	      required_argument, NULL, 'G' },
-		{ "newest",	      no_argument,	 NULL, 'n' },
-		{ "oldest",	      no_argument,	 NULL, 'o' },
-		{ "older",	      required_argument, NULL, 'O' },
-		{ "pid",	      required_argument, NULL, 'p' },
-		{ "parent",	      required_argument, NULL, 'P' },
-		{ "session",	      required_argument, NULL, 's' },
-		{ "terminal",	      required_argument, NULL, 't' },
-		{ "euid",	      required_argument, NULL, 'u' },
-		{ "uid",	      required_argument, NULL, 'U' },
-		{ "pidfile",	      required_argument, NULL, 'F' },
-		{ "logpidfile",	      no_argument,	 NULL, 'L' },
-		{ "runstates",	      required_argument, NULL, 'r' },
-		{ "ignore-ancestors", no_argument,	 NULL, 'A' },
-		{ "cgroup",	      required_argument, NULL, OPT_CGROUP },
-		{ "env",	      required_argument, NULL, OPT_ENV },
-		{ "ns",		      required_argument, NULL, OPT_NS },
-		{ "nslist",	      required_argument, NULL, OPT_NSLIST },
-		{ "nested",	      no_argument,	 NULL, OPT_NESTED },
-		{ "inner",	      no_argument,	 NULL, OPT_INNER },
-		{ "json",	      no_argument,	 NULL, 'J' },
-		{ "output",	      required_argument, NULL, OPT_OUTPUT },
-		{ "raw",	      no_argument,	 NULL, OPT_RAW },
-		{ "noheadings",	      no_argument,	 NULL, OPT_NOHEADINGS },
-		{ "list-columns",     no_argument,	 NULL, 'H' },
-		{ "help",	      no_argument,	 NULL, 'h' },
-		{ "version",	      no_argument,	 NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct grepctl ctl = { .delim = "\n" };
-	struct grep_match *m = &ctl.match;
-	const char *pidfile = NULL, *ns_arg = NULL, *pattern = NULL;
-	const char *best_opt = NULL, *text_opt = NULL, *table_opt = NULL, *pid_opt = NULL;
-	bool exact = false, icase = false, lock = false, ancestors = false, list_columns = false;
-	unsigned int nslist = NS_TYPE_BIT(NS_TYPE_PID);
-	int c, criteria = 0, rc;
+enum {
+	OPT_CGROUP = CHAR_MAX + 1, OPT_ENV, OPT_NS, OPT_NSLIST, OPT_NESTED, OPT_INNER,
+	OPT_OUTPUT, OPT_RAW, OPT_NOHEADINGS,
+};
 
-	cmd_init(PGREP_EXIT_USAGE, PGREP_EXIT_FATAL);
-	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
+static const struct option longopts[] = {
+	{ "delimiter",	      required_argument, NULL, 'd' },
+	{ "list-name",	      no_argument,	 NULL, 'l' },
+	{ "list-full",	      no_argument,	 NULL, 'a' },
+	{ "shell-quote",      no_argument,	 NULL, 'Q' },
+	{ "count",	      no_argument,	 NULL, 'c' },
+	{ "quiet",	      no_argument,	 NULL, 'q' },
+	{ "inverse",	      no_argument,	 NULL, 'v' },
+	{ "lightweight",      no_argument,	 NULL, 'w' },
+	{ "full",	      no_argument,	 NULL, 'f' },
+	{ "ignore-case",      no_argument,	 NULL, 'i' },
+	{ "exact",	      no_argument,	 NULL, 'x' },
+	{ "pgroup",	      required_argument, NULL, 'g' },
+	{ "group",	      required_argument, NULL, 'G' },
+	{ "newest",	      no_argument,	 NULL, 'n' },
+	{ "oldest",	      no_argument,	 NULL, 'o' },
+	{ "older",	      required_argument, NULL, 'O' },
+	{ "pid",	      required_argument, NULL, 'p' },
+	{ "parent",	      required_argument, NULL, 'P' },
+	{ "session",	      required_argument, NULL, 's' },
+	{ "terminal",	      required_argument, NULL, 't' },
+	{ "euid",	      required_argument, NULL, 'u' },
+	{ "uid",	      required_argument, NULL, 'U' },
+	{ "pidfile",	      required_argument, NULL, 'F' },
+	{ "logpidfile",	      no_argument,	 NULL, 'L' },
+	{ "runstates",	      required_argument, NULL, 'r' },
+	{ "ignore-ancestors", no_argument,	 NULL, 'A' },
+	{ "cgroup",	      required_argument, NULL, OPT_CGROUP },
+	{ "env",	      required_argument, NULL, OPT_ENV },
+	{ "ns",		      required_argument, NULL, OPT_NS },
+	{ "nslist",	      required_argument, NULL, OPT_NSLIST },
+	{ "nested",	      no_argument,	 NULL, OPT_NESTED },
+	{ "inner",	      no_argument,	 NULL, OPT_INNER },
+	{ "json",	      no_argument,	 NULL, 'J' },
+	{ "output",	      required_argument, NULL, OPT_OUTPUT },
+	{ "raw",	      no_argument,	 NULL, OPT_RAW },
+	{ "noheadings",	      no_argument,	 NULL, OPT_NOHEADINGS },
+	{ "list-columns",     no_argument,	 NULL, 'H' },
+	{ "help",	      no_argument,	 NULL, 'h' },
+	{ "version",	      no_argument,	 NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* What the options say before they are checked against each other. */
+struct grep_args {
+	const char *pidfile, *ns_arg, *pattern;
+	const char *best_opt, *text_opt, *table_opt, *pid_opt;	/* groups that exclude */
+	bool exact, icase, lock, ancestors, list_columns;
+	unsigned int nslist;
+	int criteria;		/* how many options select processes */
+	int npatterns;
+};
+
+/* An option that selects processes; false when c is none of them. */
+static bool parse_criterion(struct grepctl *ctl, struct grep_args *a, int c, const char *arg)
+{
+	struct grep_match *m = &ctl->match;
+
+	switch (c) {
+	case 'g':
+		grep_parse_pgrps(&m->pgrps, "--pgroup", arg);
+		break;
+	case 'G':
+		grep_parse_groups(&m->rgids, "--group", arg);
+		break;
+	case 'n':
+		exclusive(&a->best_opt, "--newest");
+		ctl->best = BEST_NEWEST;
+		break;
+	case 'o':
+		exclusive(&a->best_opt, "--oldest");
+		ctl->best = BEST_OLDEST;
+		break;
+	case 'O':
+		grep_parse_older(m, arg);
+		break;
+	case 'p':
+		grep_parse_ids(&m->pids, "--pid", arg);
+		exclusive(&a->pid_opt, "--pid");
+		break;
+	case 'P':
+		grep_parse_ids(&m->ppids, "--parent", arg);
+		break;
+	case 's':
+		grep_parse_sids(&m->sids, "--session", arg);
+		break;
+	case 't':
+		grep_parse_ttys(&m->ttys, "--terminal", arg);
+		break;
+	case 'u':
+		grep_parse_users(&m->euids, "--euid", arg);
+		break;
+	case 'U':
+		grep_parse_users(&m->ruids, "--uid", arg);
+		break;
+	case 'F':
+		a->pidfile = arg;
+		exclusive(&a->pid_opt, "--pidfile");
+		break;
+	case 'r':
+		m->runstates = arg;
+		break;
+	case OPT_CGROUP:
+		grep_parse_strs(&m->cgroups, arg);
+		break;
+	case OPT_ENV:
+		grep_parse_strs(&m->envs, arg);
+		break;
+	case OPT_NS:
+		a->ns_arg = arg;
+		break;
+	default:
+		return false;
+	}
+	a->criteria++;
+	return true;
+}
+
+/* An option that says how to match, or what to print; false when c is none of them. */
+static bool parse_modifier(struct grepctl *ctl, struct grep_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case 'd':
+		ctl->delim = arg;
+		a->text_opt = "--delimiter";
+		break;
+	case 'l':
+		if (ctl->list != LIST_FULL)
+			ctl->list = LIST_NAME;
+		a->text_opt = "--list-name";
+		break;
+	case 'a':
+		ctl->list = LIST_FULL;	/* pgrep: -a wins over -l */
+		a->text_opt = "--list-full";
+		break;
+	case 'Q':
+		ctl->shell_quote = true;
+		a->text_opt = "--shell-quote";
+		break;
+	case 'c':
+		ctl->count = true;
+		a->text_opt = "--count";
+		break;
+	case 'q':
+		ctl->quiet = true;
+		break;
+	case 'v':
+		exclusive(&a->best_opt, "--inverse");
+		ctl->invert = true;
+		break;
+	case 'w':
+		ctl->threads = true;
+		break;
+	case 'f':
+		ctl->match.full = true;
+		break;
+	case 'i':
+		a->icase = true;
+		break;
+	case 'x':
+		a->exact = true;
+		break;
+	case 'L':
+		a->lock = true;
+		break;
+	case 'A':
+		a->ancestors = true;
+		break;
+	case OPT_NSLIST:
+		a->nslist = grep_parse_nslist(arg);
+		break;
+	case OPT_NESTED:
+		ctl->match.nested = true;
+		break;
+	case OPT_INNER:
+		ctl->inner = true;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+/* A table option; false when c is none of them. */
+static bool parse_table_option(struct grepctl *ctl, struct grep_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case 'J':
+		ctl->modes |= COLTAB_JSON;
+		a->table_opt = "--json";
+		break;
+	case OPT_OUTPUT:
+		collist_parse_or_exit(&ctl->cols, infos, ARRAY_SIZE(infos), "--output", arg);
+		a->table_opt = "--output";
+		break;
+	case OPT_RAW:
+		ctl->modes |= COLTAB_RAW;
+		a->table_opt = "--raw";
+		break;
+	case OPT_NOHEADINGS:
+		ctl->modes |= COLTAB_NOHEADINGS;
+		a->table_opt = "--noheadings";
+		break;
+	case 'H':
+		a->list_columns = true;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+static void parse_options(struct grepctl *ctl, struct grep_args *a, int argc, char **argv)
+{
+	int c;
 
 	while ((c = getopt_long(argc, argv, "d:laQcqvwfixg:G:noO:p:P:s:t:u:U:F:Lr:AJHhV",
 				longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			ctl.delim = optarg;
-			text_opt = "--delimiter";
-			break;
-		case 'l':
-			if (ctl.list != LIST_FULL)
-				ctl.list = LIST_NAME;
-			text_opt = "--list-name";
-			break;
-		case 'a':
-			ctl.list = LIST_FULL;	/* pgrep: -a wins over -l */
-			text_opt = "--list-full";
-			break;
-		case 'Q':
-			ctl.shell_quote = true;
-			text_opt = "--shell-quote";
-			break;
-		case 'c':
-			ctl.count = true;
-			text_opt = "--count";
-			break;
-		case 'q':
-			ctl.quiet = true;
-			break;
-		case 'v':
-			exclusive(&best_opt, "--inverse");
-			ctl.invert = true;
-			break;
-		case 'w':
-			ctl.threads = true;
-			break;
-		case 'f':
-			m->full = true;
-			break;
-		case 'i':
-			icase = true;
-			break;
-		case 'x':
-			exact = true;
-			break;
-		case 'g':
-			grep_parse_pgrps(&m->pgrps, "--pgroup", optarg);
-			criteria++;
-			break;
-		case 'G':
-			grep_parse_groups(&m->rgids, "--group", optarg);
-			criteria++;
-			break;
-		case 'n':
-			exclusive(&best_opt, "--newest");
-			ctl.best = BEST_NEWEST;
-			criteria++;
-			break;
-		case 'o':
-			exclusive(&best_opt, "--oldest");
-			ctl.best = BEST_OLDEST;
-			criteria++;
-			break;
-		case 'O':
-			grep_parse_older(m, optarg);
-			criteria++;
-			break;
-		case 'p':
-			grep_parse_ids(&m->pids, "--pid", optarg);
-			exclusive(&pid_opt, "--pid");
-			criteria++;
-			break;
-		case 'P':
-			grep_parse_ids(&m->ppids, "--parent", optarg);
-			criteria++;
-			break;
-		case 's':
-			grep_parse_sids(&m->sids, "--session", optarg);
-			criteria++;
-			break;
-		case 't':
-			grep_parse_ttys(&m->ttys, "--terminal", optarg);
-			criteria++;
-			break;
-		case 'u':
-			grep_parse_users(&m->euids, "--euid", optarg);
-			criteria++;
-			break;
-		case 'U':
-			grep_parse_users(&m->ruids, "--uid", optarg);
-			criteria++;
-			break;
-		case 'F':
-			pidfile = optarg;
-			exclusive(&pid_opt, "--pidfile");
-			criteria++;
-			break;
-		case 'L':
-			lock = true;
-			break;
-		case 'r':
-			m->runstates = optarg;
-			criteria++;
-			break;
-		case 'A':
-			ancestors = true;
-			break;
-		case OPT_CGROUP:
-			grep_parse_strs(&m->cgroups, optarg);
-			criteria++;
-			break;
-		case OPT_ENV:
-			grep_parse_strs(&m->envs, optarg);
-			criteria++;
-			break;
-		case OPT_NS:
-			ns_arg = optarg;
-			criteria++;
-			break;
-		case OPT_NSLIST:
-			nslist = grep_parse_nslist(optarg);
-			break;
-		case OPT_NESTED:
-			m->nested = true;
-			break;
-		case OPT_INNER:
-			ctl.inner = true;
-			break;
-		case 'J':
-			ctl.modes |= COLTAB_JSON;
-			table_opt = "--json";
-			break;
-		case OPT_OUTPUT:
-			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg);
-			table_opt = "--output";
-			break;
-		case OPT_RAW:
-			ctl.modes |= COLTAB_RAW;
-			table_opt = "--raw";
-			break;
-		case OPT_NOHEADINGS:
-			ctl.modes |= COLTAB_NOHEADINGS;
-			table_opt = "--noheadings";
-			break;
-		case 'H':
-			list_columns = true;
-			break;
-		case 'h':
+		if (parse_criterion(ctl, a, c, optarg) || parse_modifier(ctl, a, c, optarg) ||
+		    parse_table_option(ctl, a, c, optarg))
+			continue;
+		if (c == 'h')
 			usage();
-		case 'V':
+		if (c == 'V')
 			print_version();
-		default:
-			errtryhelp();
-		}
+		errtryhelp();
 	}
-	table_check_modes(ctl.modes);
-	if (list_columns)
-		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl.modes);
-	if (text_opt && table_opt)
-		usage_error(_("mutually exclusive arguments: %s %s"), text_opt, table_opt);
-	ctl.table = table_opt != NULL;
-	if (lock && !pidfile)
+	a->npatterns = argc - optind;
+	if (optind < argc)
+		a->pattern = argv[optind];
+}
+
+/* The options against each other, as pgrep checks them. */
+static void check_options(struct grepctl *ctl, const struct grep_args *a)
+{
+	const char *needs_ns = ctl->inner ? "--inner" : ctl->match.nested ? "--nested" : NULL;
+
+	table_check_modes(ctl->modes);
+	if (a->list_columns)
+		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl->modes);
+	if (a->text_opt && a->table_opt)
+		usage_error(_("mutually exclusive arguments: %s %s"), a->text_opt, a->table_opt);
+	if (a->lock && !a->pidfile)
 		usage_error(_("--logpidfile needs --pidfile"));
-	if ((m->nested || ctl.inner) && !ns_arg)
-		usage_error(_("%s needs --ns"), ctl.inner ? "--inner" : "--nested");
-	if ((m->nested || ctl.inner) && !(nslist & NS_TYPE_BIT(NS_TYPE_PID)))
-		usage_error(_("%s needs pid in --nslist"), ctl.inner ? "--inner" : "--nested");
-	if (ctl.inner && ctl.invert)
+	if (needs_ns && !a->ns_arg)
+		usage_error(_("%s needs --ns"), needs_ns);
+	if (needs_ns && !(a->nslist & NS_TYPE_BIT(NS_TYPE_PID)))
+		usage_error(_("%s needs pid in --nslist"), needs_ns);
+	if (ctl->inner && ctl->invert)
 		usage_error(_("mutually exclusive arguments: --inverse --inner"));
-	if (argc - optind > 1) {
+	if (a->npatterns > 1) {
 		warnx(_("only one pattern can be provided"));
 		errtryhelp();
 	}
-	if (optind < argc)
-		pattern = argv[optind];
-	else if (!criteria) {
+	if (!a->pattern && !a->criteria) {
 		warnx(_("no matching criteria specified"));
 		errtryhelp();
 	}
-	if (pattern)
-		grep_compile(m, pattern, exact, icase);
-	if (pidfile)
-		grep_read_pidfile(m, pidfile, lock);
-	if (ctl.quiet || ctl.count)
-		ctl.list = LIST_PIDS;
-	ctl.read_mask = ctl.table ? columns_read_mask(&ctl.cols) : 0;
-	if (ctl.list != LIST_PIDS)
-		ctl.read_mask |= PROC_READ_STAT;
-	if (ctl.list == LIST_FULL && !ctl.shell_quote)
-		ctl.read_mask |= PROC_READ_CMDLINE;
-	if (ctl.best != BEST_ALL)
-		ctl.read_mask |= PROC_READ_STAT;
-	ctl.need_depth = ctl.inner || (ctl.table && collist_has(&ctl.cols, COL_INNERPID));
-	if (ctl.need_depth)
-		ctl.read_mask |= PROC_READ_STATUS;
+}
+
+/* What each match needs read beyond what matching it read: the output's files. */
+static void choose_read_mask(struct grepctl *ctl)
+{
+	if (ctl->quiet || ctl->count)
+		ctl->list = LIST_PIDS;
+	ctl->read_mask = ctl->table ? columns_read_mask(&ctl->cols) : 0;
+	if (ctl->list != LIST_PIDS)
+		ctl->read_mask |= PROC_READ_STAT;
+	if (ctl->list == LIST_FULL && !ctl->shell_quote)
+		ctl->read_mask |= PROC_READ_CMDLINE;
+	if (ctl->best != BEST_ALL)
+		ctl->read_mask |= PROC_READ_STAT;
+	ctl->need_depth = ctl->inner || (ctl->table && collist_has(&ctl->cols, COL_INNERPID));
+	if (ctl->need_depth)
+		ctl->read_mask |= PROC_READ_STATUS;
+}
+
+int main(int argc, char **argv)
+{
+	struct grepctl ctl = { .delim = "\n" };
+	struct grep_args args = { .nslist = NS_TYPE_BIT(NS_TYPE_PID) };
+	struct grep_match *m = &ctl.match;
+	int rc;
+
+	cmd_init(PGREP_EXIT_USAGE, PGREP_EXIT_FATAL);
+	collist_set(&ctl.cols, default_columns, ARRAY_SIZE(default_columns));
+	parse_options(&ctl, &args, argc, argv);
+	check_options(&ctl, &args);
+	ctl.table = args.table_opt != NULL;
+	if (args.pattern)
+		grep_compile(m, args.pattern, args.exact, args.icase);
+	if (args.pidfile)
+		grep_read_pidfile(m, args.pidfile, args.lock);
+	choose_read_mask(&ctl);
 
 	ctl.pfs = procfs_open_or_exit(NULL);
-	grep_skip_self(m, ancestors, ctl.pfs);
-	if (ns_arg)
-		grep_set_ns(m, ctl.pfs, ns_arg, nslist);
+	grep_skip_self(m, args.ancestors, ctl.pfs);
+	if (args.ns_arg)
+		grep_set_ns(m, ctl.pfs, args.ns_arg, args.nslist);
 
 	rc = grep_scan(&ctl);
 	if (rc)
 		fatal_procfs(ctl.pfs, rc);
 	warn_unreadable(ctl.denied);
 	print_hits(&ctl);
-	if (!ctl.nhits && !m->full && is_long_name(pattern))
+	if (!ctl.nhits && !m->full && is_long_name(args.pattern))
 		warnx(_("pattern that searches for process name longer than 15 characters will "
 			"result in zero matches\n"
 			"Try `%s -f' option to match against the complete command line."),
