@@ -663,92 +663,97 @@ static void choose_columns(struct lsctl *ctl, const char *outarg, bool output_al
 		collist_parse_or_exit(&ctl->cols, infos, ARRAY_SIZE(infos), "--output", outarg);
 }
 
-int main(int argc, char **argv)
-{
-	enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS, OPT_FDS };
-	static const struct option longopts[] = {
-		{ "json",	  no_argument,	     NULL, 'J' },
-		{ "list",	  no_argument,	     NULL, 'l' },
-		{ "noheadings",	  no_argument,	     NULL, 'n' },
-		{ "output",	  required_argument, NULL, 'o' },
-		{ "output-all",	  no_argument,	     NULL, OPT_OUTPUT_ALL },
-		{ "persistent",	  no_argument,	     NULL, 'P' },
-		{ "task",	  required_argument, NULL, 'p' },
-		{ "filter",	  required_argument, NULL, 'Q' },
-		{ "raw",	  no_argument,	     NULL, 'r' },
-		{ "type",	  required_argument, NULL, 't' },
-		{ "tree",	  optional_argument, NULL, 'T' },
-		{ "notruncate",	  no_argument,	     NULL, 'u' },
-		{ "nowrap",	  no_argument,	     NULL, 'W' },
-		{ "fds",	  no_argument,	     NULL, OPT_FDS },
-		{ "procfs",	  required_argument, NULL, OPT_PROCFS },
-		{ "list-columns", no_argument,	     NULL, 'H' },
-		{ "help",	  no_argument,	     NULL, 'h' },
-		{ "version",	  no_argument,	     NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct lsctl ctl = { .tree = TREE_NONE };
-	const char *procfs_dir = NULL;
-	bool list_columns = false, list = false, tree_given = false, output_all = false;
-	const char *outarg = NULL;
-	int c, rc;
+/* What the options say before they are checked against each other. */
+struct ls_args {
+	const char *procfs_dir, *outarg;
+	bool list, tree_given, output_all, list_columns;
+	enum tree_kind tree;	/* -T */
+	const char *ns_arg;	/* <namespace> */
+	const char *extra_arg;	/* one more, which is one too many */
+};
 
-	cmd_init(EXIT_FAILURE, EXIT_FAILURE);
+enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS, OPT_FDS };
+
+static const struct option longopts[] = {
+	{ "json",	  no_argument,	     NULL, 'J' },
+	{ "list",	  no_argument,	     NULL, 'l' },
+	{ "noheadings",	  no_argument,	     NULL, 'n' },
+	{ "output",	  required_argument, NULL, 'o' },
+	{ "output-all",	  no_argument,	     NULL, OPT_OUTPUT_ALL },
+	{ "persistent",	  no_argument,	     NULL, 'P' },
+	{ "task",	  required_argument, NULL, 'p' },
+	{ "filter",	  required_argument, NULL, 'Q' },
+	{ "raw",	  no_argument,	     NULL, 'r' },
+	{ "type",	  required_argument, NULL, 't' },
+	{ "tree",	  optional_argument, NULL, 'T' },
+	{ "notruncate",	  no_argument,	     NULL, 'u' },
+	{ "nowrap",	  no_argument,	     NULL, 'W' },
+	{ "fds",	  no_argument,	     NULL, OPT_FDS },
+	{ "procfs",	  required_argument, NULL, OPT_PROCFS },
+	{ "list-columns", no_argument,	     NULL, 'H' },
+	{ "help",	  no_argument,	     NULL, 'h' },
+	{ "version",	  no_argument,	     NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void parse_options(struct lsctl *ctl, struct ls_args *a, int argc, char **argv)
+{
+	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "Jlno:Pp:Q:rt:T::uWHhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
-			ctl.modes |= COLTAB_JSON;
+			ctl->modes |= COLTAB_JSON;
 			break;
 		case 'l':
-			list = true;
+			a->list = true;
 			break;
 		case 'n':
-			ctl.modes |= COLTAB_NOHEADINGS;
+			ctl->modes |= COLTAB_NOHEADINGS;
 			break;
 		case 'o':
-			outarg = optarg;
+			a->outarg = optarg;
 			break;
 		case OPT_OUTPUT_ALL:
-			output_all = true;
+			a->output_all = true;
 			break;
 		case 'P':
-			ctl.persistent = true;
+			ctl->persistent = true;
 			break;
 		case 'p':
-			ctl.task = (pid_t)parse_num_arg(optarg, "--task", 1, INT_MAX);
+			ctl->task = (pid_t)parse_num_arg(optarg, "--task", 1, INT_MAX);
 			break;
 		case 'Q':
-			rowfilter_free(ctl.filter);
-			ctl.filter = rowfilter_new_or_exit(optarg);
+			rowfilter_free(ctl->filter);
+			ctl->filter = rowfilter_new_or_exit(optarg);
 			break;
 		case 'r':
-			ctl.modes |= COLTAB_RAW;
+			ctl->modes |= COLTAB_RAW;
 			break;
 		case 't':
 			rc = ns_type_from_name(optarg);
 			if (rc < 0)
 				bad_arg("--type", optarg, _("unknown namespace type"));
-			ctl.types |= NS_TYPE_BIT(rc);
+			ctl->types |= NS_TYPE_BIT(rc);
 			break;
 		case 'T':
-			ctl.tree = parse_tree(optarg);
-			tree_given = true;
+			a->tree = parse_tree(optarg);
+			a->tree_given = true;
 			break;
 		case 'u':
-			ctl.modes |= COLTAB_NOTRUNCATE;
+			ctl->modes |= COLTAB_NOTRUNCATE;
 			break;
 		case 'W':
-			ctl.modes |= COLTAB_NOWRAP;
+			ctl->modes |= COLTAB_NOWRAP;
 			break;
 		case OPT_FDS:
-			ctl.held_fds = true;
+			ctl->held_fds = true;
 			break;
 		case OPT_PROCFS:
-			procfs_dir = optarg;
+			a->procfs_dir = optarg;
 			break;
 		case 'H':
-			list_columns = true;
+			a->list_columns = true;
 			break;
 		case 'h':
 			usage();
@@ -758,35 +763,63 @@ int main(int argc, char **argv)
 			errtryhelp();
 		}
 	}
-	if (list && tree_given)
+	if (optind < argc)
+		a->ns_arg = argv[optind];
+	if (argc - optind > 1)
+		a->extra_arg = argv[optind + 1];
+}
+
+static void check_options(const struct lsctl *ctl, const struct ls_args *a)
+{
+	if (a->list && a->tree_given)
 		usage_error(_("mutually exclusive arguments: --list --tree"));
-	if (ctl.persistent && ctl.task)
+	if (ctl->persistent && ctl->task)
 		usage_error(_("mutually exclusive arguments: --persistent --task"));
-	table_check_modes(ctl.modes);
-	if (list_columns)
-		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl.modes);
-	if (argc - optind > 1) {
-		warnx(_("unexpected argument: '%s'"), argv[optind + 1]);
+	table_check_modes(ctl->modes);
+	if (a->list_columns)
+		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl->modes);
+	if (a->extra_arg) {
+		warnx(_("unexpected argument: '%s'"), a->extra_arg);
 		errtryhelp();
 	}
-	if (optind < argc && ctl.task)
+	if (a->ns_arg && ctl->task)
 		usage_error(_("mutually exclusive arguments: --task <namespace>"));
+}
 
-	ctl.pfs = procfs_open_or_exit(procfs_dir);
-	choose_columns(&ctl, outarg, output_all, optind < argc);
-	if (optind < argc) {
-		/* the processes of one namespace, of whichever type it is */
-		if (!ctl.types)
-			ctl.types = NS_TYPE_ALL;
-	} else if (!ctl.types) {
-		ctl.types = NS_TYPE_BIT(NS_TYPE_PID);
-	}
-	/* as lsns: --output-all lists namespaces flat */
-	if (!list && !tree_given && collist_has(&ctl.cols, COL_COMMAND) &&
-	    !(output_all && optind == argc))
-		ctl.tree = TREE_PROCESS;
-	if (ctl.tree == TREE_PROCESS && optind == argc && !collist_has(&ctl.cols, COL_COMMAND))
-		ctl.tree = TREE_NONE;	/* the process tree is drawn in COMMAND only */
+/*
+ * The tree as lsns draws it: the one -T names, or else, unless -l, the
+ * process tree, which is drawn in COMMAND and so needs it; --output-all
+ * lists namespaces flat.
+ */
+static void choose_tree(struct lsctl *ctl, const struct ls_args *a)
+{
+	bool command = collist_has(&ctl->cols, COL_COMMAND);
+
+	ctl->tree = TREE_NONE;
+	if (a->tree_given)
+		ctl->tree = a->tree;
+	else if (!a->list && command && !(a->output_all && !a->ns_arg))
+		ctl->tree = TREE_PROCESS;
+	if (ctl->tree == TREE_PROCESS && !a->ns_arg && !command)
+		ctl->tree = TREE_NONE;
+}
+
+int main(int argc, char **argv)
+{
+	struct lsctl ctl = { 0 };
+	struct ls_args args = { 0 };
+	int rc;
+
+	cmd_init(EXIT_FAILURE, EXIT_FAILURE);
+	parse_options(&ctl, &args, argc, argv);
+	check_options(&ctl, &args);
+
+	ctl.pfs = procfs_open_or_exit(args.procfs_dir);
+	choose_columns(&ctl, args.outarg, args.output_all, args.ns_arg != NULL);
+	/* the processes of one namespace, of whichever type it is */
+	if (!ctl.types)
+		ctl.types = args.ns_arg ? NS_TYPE_ALL : NS_TYPE_BIT(NS_TYPE_PID);
+	choose_tree(&ctl, &args);
 	if (ctl.filter)
 		rowfilter_add_columns_or_exit(ctl.filter, &ctl.cols, infos, ARRAY_SIZE(infos));
 	ctl.read_mask = columns_read_mask(&ctl.cols);
@@ -795,7 +828,7 @@ int main(int argc, char **argv)
 	if (ctl.task)
 		read_task(&ctl);
 
-	rc = optind < argc ? list_processes(&ctl, argv[optind]) : list_namespaces(&ctl);
+	rc = args.ns_arg ? list_processes(&ctl, args.ns_arg) : list_namespaces(&ctl);
 	ns_groups_free(ctl.groups);
 	nsfs_mounts_free(ctl.mounts, ctl.nmounts);
 	proc_rec_clear(&ctl.task_rec);
