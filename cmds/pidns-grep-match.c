@@ -287,7 +287,7 @@ void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsi
 			continue;
 		ns_arg_open_or_exit(pfs, "--ns", arg, t, &ns);
 		ns_handle_close(&ns);
-		/* Namespaces of two types never share an inode: only a number given as one does. */
+		/* Namespaces of two types never share an inode, but a number given for both can. */
 		for (unsigned int u = 0; u < t; u++) {
 			if ((types & NS_TYPE_BIT(u)) && m->ns[u] == ns.ino)
 				usage_error(_("--ns %s: an inode number names one namespace; "

@@ -346,7 +346,7 @@ static int add_hit(struct grepctl *ctl, struct grep_task *t)
 		if (rc)
 			return rc;
 	}
-	/* -n and -o keep one: the one kept goes only once its successor is whole */
+	/* -n and -o keep the best hit only: the old one is freed once the new one is made */
 	if (ctl->best != BEST_ALL && ctl->nhits) {
 		hit_free(&ctl->hits[0], ctl->cols.count);
 		ctl->hits[0] = hit;

@@ -162,10 +162,11 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_(" -r, --raw              use the raw output format\n"), out);
 	fputs(_(" -u, --notruncate       don't truncate text in columns\n"), out);
 	fputs(_(" -W, --nowrap           don't use multi-line representation\n"), out);
-	fputs(_(" -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, time)\n"),
-	      out);
+	fputs(_(" -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, "
+		"time)\n"), out);
 	fputs(_(" -T, --tree <rel>       use tree format (parent, owner, or process)\n"), out);
-	fputs(_("     --fds              also list namespaces held only by open file descriptors\n"), out);
+	fputs(_("     --fds              also list namespaces held only by open file "
+		"descriptors\n"), out);
 	fputs(_("     --procfs <dir>     read processes from <dir> instead of /proc\n"), out);
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
@@ -217,7 +218,9 @@ static char *empty_group_cell(struct lsctl *ctl, const struct ns_group *grp, int
 	case COL_UID:
 		return grp->owner_uid != (uid_t)-1 ? num_cell(grp->owner_uid) : NULL;
 	case COL_USER:
-		return grp->owner_uid != (uid_t)-1 ? xstrdup(usercache_name(&ctl->users, grp->owner_uid)) : NULL;
+		if (grp->owner_uid == (uid_t)-1)
+			return NULL;
+		return xstrdup(usercache_name(&ctl->users, grp->owner_uid));
 	default:
 		return NULL;
 	}
@@ -557,8 +560,8 @@ static int list_namespaces(struct lsctl *ctl)
 	if (link_wanted(ctl, &add)) {
 		rc = ns_groups_link(ctl->groups, ctl->pfs, add);
 		if (rc == -ENOTTY)
-			errx(EXIT_UNSUPPORTED_IOCTL,
-			     _("unsupported ioctl: the kernel has no NS_GET_PARENT or NS_GET_USERNS"));
+			errx(EXIT_UNSUPPORTED_IOCTL, _("unsupported ioctl: the kernel has no "
+						       "NS_GET_PARENT or NS_GET_USERNS"));
 		if (rc)
 			fatal_procfs(ctl->pfs, rc);
 	}

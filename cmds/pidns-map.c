@@ -268,7 +268,8 @@ int main(int argc, char **argv)
 			ctl.modes |= COLTAB_NOHEADINGS;
 			break;
 		case 'o':
-			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output", optarg);
+			collist_parse_or_exit(&ctl.cols, infos, ARRAY_SIZE(infos), "--output",
+					      optarg);
 			break;
 		case 'r':
 			ctl.modes |= COLTAB_RAW;

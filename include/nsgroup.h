@@ -77,7 +77,7 @@ int ns_groups_collect_members(struct ns_groups *groups, struct procfs *pfs, unsi
  */
 int ns_groups_collect_held(struct ns_groups *groups, struct procfs *pfs, unsigned int types);
 
-/* What ns_groups_link() adds of the relatives it meets that no process is in. */
+/* Which relatives that no process is in ns_groups_link() adds as groups. */
 enum {
 	NS_LINK_ADD_PARENTS = 1 << 0,
 	NS_LINK_ADD_OWNERS  = 1 << 1,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* nsfs mounts from mountinfo. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,13 @@ static const char *next_field(const char **p, const char *end, size_t *len)
 	return start;
 }
 
+/* Whether the four bytes at s are \ooo, the octal escape of one byte. */
+static bool is_octal_escape(const char *s)
+{
+	return s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
+	       s[3] >= '0' && s[3] <= '7';
+}
+
 /* mountinfo writes space, tab, newline and backslash in paths as \ooo. */
 static char *unescape_path(const char *s, size_t len)
 {
@@ -31,10 +39,9 @@ static char *unescape_path(const char *s, size_t len)
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\\' && i + 3 < len &&
-		    s[i + 1] >= '0' && s[i + 1] <= '3' && s[i + 2] >= '0' && s[i + 2] <= '7' &&
-		    s[i + 3] >= '0' && s[i + 3] <= '7') {
-			*o++ = (char)((s[i + 1] - '0') << 6 | (s[i + 2] - '0') << 3 | (s[i + 3] - '0'));
+		if (i + 3 < len && is_octal_escape(s + i)) {
+			*o++ = (char)((s[i + 1] - '0') << 6 | (s[i + 2] - '0') << 3 |
+				      (s[i + 3] - '0'));
 			i += 3;
 		} else {
 			*o++ = s[i];

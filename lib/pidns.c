@@ -47,7 +47,7 @@ int pidns_levels(struct procfs *pfs, pid_t pid, unsigned int nlevels, ino_t *ns)
 #define DEPTH_NOT_BELOW		(-1)
 #define DEPTH_UNKNOWN		(-2)	/* the member is gone, or its pid is another's now */
 
-/* How many levels own, the pid namespace of member, lies below ns. */
+/* How many levels below ns the pid namespace own of process member lies. */
 static int depth_below(struct procfs *pfs, pid_t member, ino_t own, ino_t ns)
 {
 	struct stat st;
@@ -133,7 +133,7 @@ int pidns_below_depth(struct pidns_below *b, struct procfs *pfs, const struct pr
 	}
 	*depth = own == b->top ? 0 : depth_below(pfs, rec->pid, own, b->top);
 	if (*depth == DEPTH_UNKNOWN) {
-		/* not this namespace's answer: the next member may give it */
+		/* this member cannot tell, but the next member of its namespace may */
 		*depth = DEPTH_NOT_BELOW;
 		return 0;
 	}

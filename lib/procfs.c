@@ -195,7 +195,7 @@ static int read_proc_file(struct procfs *pfs, const char *path, size_t *len)
 			char *data;
 
 			if (cap > READBUF_MAX) {
-				rc = -EFBIG;	/* no kernel file is this big: a copy, or a device */
+				rc = -EFBIG;	/* no kernel file is this big: a copy or a device */
 				break;
 			}
 			data = realloc(b->data, cap);
@@ -240,7 +240,7 @@ static int read_ns(struct procfs *pfs, struct proc_rec *rec, unsigned int types)
 		snprintf(path, sizeof(path), "%d/ns/%s", rec->pid, ns_type_name(t));
 		rc = ns_inode_at(pfs->dirfd, path, t, &rec->ns[t]);
 		if (rc == -ENOENT) {
-			/* A kernel without this type, or a process that is gone? */
+			/* Either the kernel lacks this type or the process is gone: which? */
 			snprintf(path, sizeof(path), "%d", rec->pid);
 			if (fstatat(pfs->dirfd, path, &st, 0))
 				return proc_errno(errno);
@@ -344,7 +344,10 @@ bool procfs_is_own_view(struct procfs *pfs)
 	text[len] = '\0';
 	if (str_to_u64(text, &self) || self != (uint64_t)getpid())
 		return false;
-	/* One pid can match by chance in another namespace; two hardly. */
+	/*
+	 * Our pid can exist by chance in another pid namespace; that its
+	 * parent is our parent too is hardly chance.
+	 */
 	proc_rec_init(&rec, (pid_t)self);
 	own = procfs_read(pfs, &rec, PROC_READ_STAT) == 0 && rec.stat.ppid == getppid();
 	proc_rec_clear(&rec);
