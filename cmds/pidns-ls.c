@@ -48,45 +48,53 @@ enum {
 	COL_LEVEL,
 	COL_INIT,
 	COL_VISIBLE,
-	COL_CHILDREN,
+	COL_NCHILDREN,
 	COL_CAPS,
 };
 
 /* lsns(8)'s columns first, with its names, help texts and JSON types. */
 static const struct colinfo infos[] = {
-	[COL_NS]       = { "NS", 10, SCOLS_FL_RIGHT, N_("namespace identifier (inode number)"),
-			   SCOLS_JSON_NUMBER },
-	[COL_TYPE]     = { "TYPE", 5, 0, N_("kind of namespace"), SCOLS_JSON_STRING },
-	[COL_PATH]     = { "PATH", 0, 0, N_("path to the namespace"), SCOLS_JSON_STRING },
-	[COL_NPROCS]   = { "NPROCS", 5, SCOLS_FL_RIGHT,
-			   N_("number of processes in the namespace"), SCOLS_JSON_NUMBER },
-	[COL_PID]      = { "PID", 5, SCOLS_FL_RIGHT, N_("lowest PID in the namespace"),
-			   SCOLS_JSON_NUMBER },
-	[COL_PPID]     = { "PPID", 5, SCOLS_FL_RIGHT, N_("PPID of the PID"), SCOLS_JSON_NUMBER },
-	[COL_COMMAND]  = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line of the PID"),
-			   SCOLS_JSON_STRING },
-	[COL_UID]      = { "UID", 0, SCOLS_FL_RIGHT, N_("UID of the PID"), SCOLS_JSON_NUMBER },
-	[COL_USER]     = { "USER", 0, 0, N_("username of the PID"), SCOLS_JSON_STRING },
-	[COL_NETNSID]  = { "NETNSID", 0, SCOLS_FL_RIGHT,
-			   N_("namespace ID as used by network subsystem"), SCOLS_JSON_STRING },
-	[COL_NSFS]     = { "NSFS", 0, SCOLS_FL_WRAP,
-			   N_("nsfs mountpoint (usually used network subsystem)"),
-			   SCOLS_JSON_STRING },
-	[COL_PNS]      = { "PNS", 10, SCOLS_FL_RIGHT,
-			   N_("parent namespace identifier (inode number)"), SCOLS_JSON_NUMBER },
-	[COL_ONS]      = { "ONS", 10, SCOLS_FL_RIGHT,
-			   N_("owner namespace identifier (inode number)"), SCOLS_JSON_NUMBER },
-	[COL_LEVEL]    = { "LEVEL", 2, SCOLS_FL_RIGHT,
-			   N_("pid namespace depth below the procfs's own"), SCOLS_JSON_NUMBER },
-	[COL_INIT]     = { "INIT", 5, SCOLS_FL_RIGHT,
-			   N_("PID of the namespace's init (pid 1 inside)"), SCOLS_JSON_NUMBER },
-	[COL_VISIBLE]  = { "VISIBLE", 5, SCOLS_FL_RIGHT,
-			   N_("processes visible inside: members and those of namespaces below"),
-			   SCOLS_JSON_NUMBER },
-	[COL_CHILDREN] = { "CHILDREN", 3, SCOLS_FL_RIGHT, N_("number of child namespaces"),
-			   SCOLS_JSON_NUMBER },
-	[COL_CAPS]     = { "CAPS", 0, SCOLS_FL_TRUNC,
-			   N_("effective capabilities of the PID"), SCOLS_JSON_STRING },
+	[COL_NS]        = { "NS", 10, SCOLS_FL_RIGHT, N_("namespace identifier (inode number)"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_TYPE]      = { "TYPE", 5, 0, N_("kind of namespace"), SCOLS_JSON_STRING, NULL },
+	[COL_PATH]      = { "PATH", 0, 0, N_("path to the namespace"), SCOLS_JSON_STRING, NULL },
+	[COL_NPROCS]    = { "NPROCS", 5, SCOLS_FL_RIGHT,
+			    N_("number of processes in the namespace"), SCOLS_JSON_NUMBER, NULL },
+	[COL_PID]       = { "PID", 5, SCOLS_FL_RIGHT, N_("lowest PID in the namespace"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_PPID]      = { "PPID", 5, SCOLS_FL_RIGHT, N_("PPID of the PID"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_COMMAND]   = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line of the PID"),
+			    SCOLS_JSON_STRING, NULL },
+	[COL_UID]       = { "UID", 0, SCOLS_FL_RIGHT, N_("UID of the PID"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_USER]      = { "USER", 0, 0, N_("username of the PID"), SCOLS_JSON_STRING, NULL },
+	[COL_NETNSID]   = { "NETNSID", 0, SCOLS_FL_RIGHT,
+			    N_("namespace ID as used by network subsystem"),
+			    SCOLS_JSON_STRING, NULL },
+	[COL_NSFS]      = { "NSFS", 0, SCOLS_FL_WRAP,
+			    N_("nsfs mountpoint (usually used network subsystem)"),
+			    SCOLS_JSON_STRING, NULL },
+	[COL_PNS]       = { "PNS", 10, SCOLS_FL_RIGHT,
+			    N_("parent namespace identifier (inode number)"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_ONS]       = { "ONS", 10, SCOLS_FL_RIGHT,
+			    N_("owner namespace identifier (inode number)"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_LEVEL]     = { "LEVEL", 2, SCOLS_FL_RIGHT,
+			    N_("pid namespace depth below the procfs's own"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_INIT]      = { "INIT", 5, SCOLS_FL_RIGHT,
+			    N_("PID of the namespace's init (pid 1 inside)"),
+			    SCOLS_JSON_NUMBER, NULL },
+	[COL_VISIBLE]   = { "VISIBLE", 5, SCOLS_FL_RIGHT,
+			    N_("processes visible inside: members and those of namespaces below"),
+			    SCOLS_JSON_NUMBER, NULL },
+	/* not CHILDREN, whose JSON key would be libsmartcols's array of nested rows */
+	[COL_NCHILDREN] = { "NCHILDREN", 3, SCOLS_FL_RIGHT, N_("number of child namespaces"),
+			     SCOLS_JSON_NUMBER, "CHILDREN" },
+	[COL_CAPS]      = { "CAPS", 0, SCOLS_FL_TRUNC,
+			    N_("effective capabilities of the PID"), SCOLS_JSON_STRING, NULL },
 };
 
 static const int default_columns[] = {
@@ -319,7 +327,7 @@ static char *cell_data(const struct row_data *row, int col)
 		return grp->linked ? num_cell(grp->parent) : NULL;
 	case COL_ONS:
 		return grp->linked ? num_cell(grp->owner) : NULL;
-	case COL_CHILDREN:
+	case COL_NCHILDREN:
 	case COL_LEVEL:
 	case COL_INIT:
 		return pidns_cell(ctl, grp, col);
@@ -499,7 +507,7 @@ static bool link_wanted(const struct lsctl *ctl, unsigned int *add)
 	       ctl->tree == TREE_OWNER ? NS_LINK_ADD_OWNERS : 0;
 	return *add || owner_uids || collist_has(&ctl->cols, COL_PNS) ||
 	       collist_has(&ctl->cols, COL_ONS) || collist_has(&ctl->cols, COL_VISIBLE) ||
-	       collist_has(&ctl->cols, COL_CHILDREN);
+	       collist_has(&ctl->cols, COL_NCHILDREN);
 }
 
 static struct libscols_table *new_table(struct lsctl *ctl)

@@ -33,18 +33,20 @@ enum {
 
 static const struct colinfo infos[] = {
 	[COL_LEVEL]   = { "LEVEL", 2, SCOLS_FL_RIGHT,
-			  N_("pid namespace level, 0 for the procfs's own"), SCOLS_JSON_NUMBER },
+			  N_("pid namespace level, 0 for the procfs's own"),
+			  SCOLS_JSON_NUMBER, NULL },
 	[COL_NS]      = { "NS", 10, SCOLS_FL_RIGHT, N_("pid namespace of the level (inode number)"),
-			  SCOLS_JSON_NUMBER },
+			  SCOLS_JSON_NUMBER, NULL },
 	[COL_PID]     = { "PID", 5, SCOLS_FL_RIGHT, N_("process or thread ID in that namespace"),
-			  SCOLS_JSON_NUMBER },
+			  SCOLS_JSON_NUMBER, NULL },
 	[COL_TGID]    = { "TGID", 5, SCOLS_FL_RIGHT, N_("thread group ID in that namespace"),
-			  SCOLS_JSON_NUMBER },
+			  SCOLS_JSON_NUMBER, NULL },
 	[COL_PGID]    = { "PGID", 5, SCOLS_FL_RIGHT, N_("process group ID in that namespace"),
-			  SCOLS_JSON_NUMBER },
+			  SCOLS_JSON_NUMBER, NULL },
 	[COL_SID]     = { "SID", 5, SCOLS_FL_RIGHT, N_("session ID in that namespace"),
-			  SCOLS_JSON_NUMBER },
-	[COL_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line"), SCOLS_JSON_STRING },
+			  SCOLS_JSON_NUMBER, NULL },
+	[COL_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line"),
+			  SCOLS_JSON_STRING, NULL },
 };
 
 struct mapctl {

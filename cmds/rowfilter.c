@@ -4,7 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <strings.h>
+#include <string.h>
 
 #include "c.h"
 #include "nls.h"
@@ -34,7 +34,7 @@ struct rowfilter *rowfilter_new_or_exit(const char *expr)
 static int column_index(const struct collist *cols, const struct colinfo *tab, const char *name)
 {
 	for (size_t i = 0; i < cols->count; i++) {
-		if (!strcasecmp(tab[cols->ids[i]].name, name))
+		if (colinfo_is(&tab[cols->ids[i]], name, strlen(name)))
 			return (int)i;
 	}
 	return -1;

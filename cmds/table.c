@@ -26,10 +26,20 @@ bool collist_has(const struct collist *list, int id)
 	return false;
 }
 
+static bool name_is(const char *name, const char *word, size_t len)
+{
+	return name && strlen(name) == len && strncasecmp(name, word, len) == 0;
+}
+
+bool colinfo_is(const struct colinfo *ci, const char *name, size_t len)
+{
+	return name_is(ci->name, name, len) || name_is(ci->alias, name, len);
+}
+
 static int colinfo_lookup(const struct colinfo *tab, size_t ntab, const char *name, size_t len)
 {
 	for (size_t i = 0; i < ntab; i++) {
-		if (strlen(tab[i].name) == len && strncasecmp(tab[i].name, name, len) == 0)
+		if (colinfo_is(&tab[i], name, len))
 			return (int)i;
 	}
 	return -EINVAL;
@@ -128,9 +138,9 @@ int coltab_new_column_list(const struct colinfo *tab, size_t ntab, unsigned int 
 			   struct libscols_table **out)
 {
 	static const struct colinfo list_cols[] = {
-		{ "NAME", 0, SCOLS_FL_RIGHT, NULL, SCOLS_JSON_STRING },
-		{ "TYPE", 0, 0, NULL, SCOLS_JSON_STRING },
-		{ "DESCRIPTION", 0, 0, NULL, SCOLS_JSON_STRING },
+		{ "NAME", 0, SCOLS_FL_RIGHT, NULL, SCOLS_JSON_STRING, NULL },
+		{ "TYPE", 0, 0, NULL, SCOLS_JSON_STRING, NULL },
+		{ "DESCRIPTION", 0, 0, NULL, SCOLS_JSON_STRING, NULL },
 	};
 	static const int ids[] = { 0, 1, 2 };
 	struct libscols_table *tb;

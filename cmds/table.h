@@ -20,7 +20,11 @@ struct colinfo {
 	int flags;		/* SCOLS_FL_* */
 	const char *help;	/* N_() text, translated when shown */
 	int json_type;		/* SCOLS_JSON_* */
+	const char *alias;	/* an old name that -o and -Q still accept, or NULL */
 };
+
+/* Whether name (any case) is the name or the alias of column ci. */
+bool colinfo_is(const struct colinfo *ci, const char *name, size_t len);
 
 /* The columns a table shows, as indexes into a colinfo array. */
 #define COLLIST_MAX	128

@@ -10,10 +10,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const struct colinfo tab[] = {
-	{ "NS", 10, SCOLS_FL_RIGHT, "ns", SCOLS_JSON_NUMBER },
-	{ "TYPE", 5, 0, "type", SCOLS_JSON_STRING },
-	{ "PID", 5, SCOLS_FL_RIGHT, "pid", SCOLS_JSON_NUMBER },
-	{ "COMMAND", 0, SCOLS_FL_TRUNC, "command", SCOLS_JSON_STRING },
+	{ "NS", 10, SCOLS_FL_RIGHT, "ns", SCOLS_JSON_NUMBER, NULL },
+	{ "TYPE", 5, 0, "type", SCOLS_JSON_STRING, NULL },
+	{ "PID", 5, SCOLS_FL_RIGHT, "pid", SCOLS_JSON_NUMBER, NULL },
+	{ "COMMAND", 0, SCOLS_FL_TRUNC, "command", SCOLS_JSON_STRING, NULL },
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

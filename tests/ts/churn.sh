@@ -47,7 +47,7 @@ for round in $(seq "$ROUNDS"); do
 		json ".namespaces[] | select(.ns == $W_NS2) | .nprocs == 2"' \
 		"$PIDNS_LS" -J -l -o NS,TYPE,NPROCS,PID,PPID,USER,COMMAND
 	run "pidns-ls --tree=parent -J" 'json "[.. | .ns? // empty] | length == (unique | length)"' \
-		"$PIDNS_LS" --tree=parent -J -o NS,PNS,LEVEL,INIT,VISIBLE,CHILDREN,NPROCS
+		"$PIDNS_LS" --tree=parent -J -o NS,PNS,LEVEL,INIT,VISIBLE,NCHILDREN,NPROCS
 	run "pidns-ls -t pid -t net" 'grep -q "^ *$(ns_of $$ net) " "$TESTDIR/out"' \
 		"$PIDNS_LS" -t pid -t net -o NS,NPROCS,PID,COMMAND
 	run "pidns-ls NS2" 'json "[.namespaces[].pid] | sort == ([$W_INIT2, $W_LEAF] | sort)"' \

@@ -20,7 +20,7 @@ is "$(wc -w <"/proc/$S_INIT/task/$S_INIT/children")" 300 "ground truth: 300 slee
 cases() {
 	cat <<EOF
 ls|-l -t pid -n -o NS,NPROCS,PID|1
-ls|-l -n -o NS,TYPE,NPROCS,PID,PPID,USER,COMMAND,PNS,ONS,LEVEL,INIT,VISIBLE,CHILDREN,NSFS,NETNSID -t pid -t net -t user -t mnt|1
+ls|-l -n -o NS,TYPE,NPROCS,PID,PPID,USER,COMMAND,PNS,ONS,LEVEL,INIT,VISIBLE,NCHILDREN,NSFS,NETNSID -t pid -t net -t user -t mnt|1
 ls|--tree=parent -n -o NS,NPROCS|1
 ls|-n -o PID $S_NS|1
 ls|-p $W_LEAF -n|1

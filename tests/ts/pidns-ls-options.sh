@@ -49,7 +49,7 @@ is "$rc:$err" "1:pidns-ls: mutually exclusive arguments: --persistent --task" "-
 # A kernel without NS_GET_PARENT and NS_GET_USERNS (before 4.9), made by seccomp:
 # what needs them exits 2 as lsns does, what does not still works.
 noioctl=$HELPERS/no-nsioctl
-for args in "-o NS,PNS" "-o NS,ONS" "--tree=parent" "--tree=owner" "-o NS,CHILDREN"; do
+for args in "-o NS,PNS" "-o NS,ONS" "--tree=parent" "--tree=owner" "-o NS,NCHILDREN"; do
 	run_cmd "$noioctl" "$PIDNS_LS" $args
 	is "$rc:$err" "2:pidns-ls: unsupported ioctl: the kernel has no NS_GET_PARENT or NS_GET_USERNS" \
 		"without the nsfs ioctls, $args: exit status 2"
@@ -68,12 +68,16 @@ run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all -o +PID
 is "$(printf '%s\n' "$out" | head -n1 | awk '{ print $1, $NF, NF }')" "NS PID 19" \
 	"--output-all -o +PID: every column and PID again (as lsns)"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all
-is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS" \
+is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE NCHILDREN CAPS" \
 	"--output-all: every column"
+
+run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS,CHILDREN,children
+is "$(printf '%s\n' "$out" | head -n1)" "NS NCHILDREN NCHILDREN" \
+	"-o CHILDREN, the column's name before 0.2, in any case, is NCHILDREN"
 
 run_cmd "$PIDNS_LS" -H
 is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" \
-	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE CHILDREN CAPS " \
+	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE NCHILDREN CAPS " \
 	"-H: every column, in order"
 is "$(printf '%s\n' "$out" | awk '$1 == "NPROCS" { print $2 }')" "<integer>" "-H: JSON type"
 run_cmd "$PIDNS_LS" -H -J

@@ -34,12 +34,12 @@ is "$("$PIDNS_LS" -t pid -Tparent -J | jq -r '.. | .ns? // empty' | mine | sort)
 	"$("$PIDNS_LS" -t pid -l -r -n -o NS | mine | sort)" "--tree=parent: the same namespaces as the list"
 
 # The pid-namespace columns against what the test built.
-row() { "$PIDNS_LS" -t pid -l -r -n -o NS,LEVEL,INIT,VISIBLE,CHILDREN | awk -v ns="$1" '$1 == ns'; }
+row() { "$PIDNS_LS" -t pid -l -r -n -o NS,LEVEL,INIT,VISIBLE,NCHILDREN | awk -v ns="$1" '$1 == ns'; }
 is "$(row "$W_NS1")" "$W_NS1 1 $W_INIT1 3 1" \
 	"intermediate: level 1, its init, 3 visible (init, inner init, leaf), 1 child"
 is "$(row "$W_NS2")" "$W_NS2 2 $W_INIT2 2 0" "inner: level 2, its init, 2 visible, no child"
 is "$(row "$self_ns" | cut -d' ' -f2)" "0" "our own namespace is level 0"
-is "$("$PIDNS_LS" -t net -l -r -n -o LEVEL,INIT,CHILDREN | tr -d ' \n')" "" \
+is "$("$PIDNS_LS" -t net -l -r -n -o LEVEL,INIT,NCHILDREN | tr -d ' \n')" "" \
 	"the pid columns are empty for other types"
 caps=$(awk '/^CapEff:/ { print $2 }' "/proc/$W_INIT2/status")
 check "CAPS: the representative's effective set in libcap's words" test -n \
