@@ -45,6 +45,47 @@ is() {
 	fi
 }
 
+# strict_json: stdin is JSON documents that a strict parser accepts: no key
+# twice in one object.  jq and most parsers keep the last of two and say
+# nothing, which is how a duplicate goes unseen.
+strict_json() {
+	python3 -c '
+import json, sys
+
+def no_twice(pairs):
+    seen = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise ValueError("the key %r twice in one object" % key)
+        seen.add(key)
+    return dict(pairs)
+
+text, at = sys.stdin.read(), 0
+decoder = json.JSONDecoder(object_pairs_hook=no_twice)
+try:
+    while text[at:].strip():
+        at += len(text[at:]) - len(text[at:].lstrip())
+        _, at = decoder.raw_decode(text, at)
+except ValueError as e:
+    sys.exit("strict JSON: %s" % e)
+'
+}
+
+# Every test reads JSON through jq, and so through strict_json first: the
+# input is jq's last argument when that is a file, else stdin.
+jq() {
+	local input
+
+	if [ $# -gt 1 ] && [ -f "${!#}" ]; then
+		strict_json <"${!#}" || return 5
+		command jq "$@"
+		return
+	fi
+	input=$(cat)
+	strict_json <<<"$input" || return 5
+	command jq "$@" <<<"$input"
+}
+
 # run_cmd COMMAND...: sets $out, $err and $rc.
 run_cmd() {
 	"$@" >"$TESTDIR/out" 2>"$TESTDIR/err"
