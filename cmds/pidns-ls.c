@@ -262,33 +262,60 @@ static char *caps_cell(const struct proc_rec *rec)
 	return text;
 }
 
-/* Every path the namespace is bound to, a line each. */
+/* As lsns 2.42: the paths of a namespace go on one line with -W or -r, else a line each. */
+static char nsfs_separator(const struct lsctl *ctl)
+{
+	return ctl->modes & (COLTAB_NOWRAP | COLTAB_RAW) ? ',' : '\n';
+}
+
+/* Whether path is one of the sep-separated items of list. */
+static bool has_item(const char *list, const char *path, char sep)
+{
+	size_t len = strlen(path);
+
+	for (const char *p = list;; p++) {
+		if (strncmp(p, path, len) == 0 && (p[len] == sep || p[len] == '\0'))
+			return true;
+		p = strchr(p, sep);
+		if (!p)
+			return false;
+	}
+}
+
+/* Every path the namespace is bound to, once (a mount may be stacked on another). */
 static char *nsfs_cell(const struct lsctl *ctl, const struct ns_group *grp)
 {
+	char sep = nsfs_separator(ctl);
 	char *str = NULL, *more;
 
 	for (size_t i = 0; i < ctl->nmounts; i++) {
-		if (ctl->mounts[i].ino != grp->ino)
+		const char *path = ctl->mounts[i].path;
+
+		if (ctl->mounts[i].ino != grp->ino || (str && has_item(str, path, sep)))
 			continue;
 		if (!str) {
-			str = xstrdup(ctl->mounts[i].path);
+			str = xstrdup(path);
 			continue;
 		}
-		xasprintf(&more, "%s\n%s", str, ctl->mounts[i].path);
+		xasprintf(&more, "%s%c%s", str, sep, path);
 		free(str);
 		str = more;
 	}
 	return str;
 }
 
-/* The id our network namespace gives this one, or "unassigned": a string, as in lsns. */
+/*
+ * The id our network namespace gives this one, or "unassigned": a string,
+ * as in lsns.  Asked through its nsfs file, so that one no process is in
+ * has it too, as in lsns 2.42.
+ */
 static char *netnsid_cell(struct lsctl *ctl, const struct ns_group *grp)
 {
 	int fd, nsid, rc;
 
-	if (grp->type != NS_TYPE_NET || !grp->nprocs)
+	if (grp->type != NS_TYPE_NET)
 		return NULL;
-	fd = procfs_open_ns(ctl->pfs, grp->pid, grp->type);
+	fd = ns_group_open(ctl->pfs, grp);
 	if (fd < 0)
 		return NULL;
 	rc = netnsid_of(fd, &nsid);
@@ -478,18 +505,28 @@ static struct libscols_line *add_row(struct lsctl *ctl, struct libscols_table *t
 	return ln;
 }
 
-/* lsns draws the process tree in COMMAND and the namespace trees in NS. */
-static void set_tree_column(struct libscols_table *tb, const struct lsctl *ctl)
+/*
+ * lsns draws the process tree in COMMAND and the namespace trees in NS, and
+ * an NSFS cell of several paths as one line each, which libsmartcols then
+ * wraps at its newlines instead of escaping them.
+ */
+static void set_columns(struct libscols_table *tb, const struct lsctl *ctl)
 {
-	int tree_col = ctl->tree == TREE_PROCESS ? COL_COMMAND : COL_NS;
+	int tree_col = ctl->tree == TREE_PROCESS ? COL_COMMAND :
+		       ctl->tree == TREE_NONE ? -1 : COL_NS;
 
 	for (size_t i = 0; i < ctl->cols.count; i++) {
 		struct libscols_column *cl = scols_table_get_column(tb, i);
+		int flags = scols_column_get_flags(cl);
 
 		/* a tree grows from the left, whatever the column's alignment */
 		if (ctl->cols.ids[i] == tree_col)
-			scols_column_set_flags(cl, (scols_column_get_flags(cl) & ~SCOLS_FL_RIGHT) |
-						   SCOLS_FL_TREE);
+			scols_column_set_flags(cl, (flags & ~SCOLS_FL_RIGHT) | SCOLS_FL_TREE);
+		if (ctl->cols.ids[i] == COL_NSFS && nsfs_separator(ctl) == '\n') {
+			scols_column_set_wrapfunc(cl, scols_wrapnl_chunksize,
+						  scols_wrapnl_nextchunk, NULL);
+			scols_column_set_safechars(cl, "\n");
+		}
 	}
 }
 
@@ -516,8 +553,7 @@ static struct libscols_table *new_table(struct lsctl *ctl)
 
 	if (coltab_new(infos, &ctl->cols, ctl->modes, "namespaces", &tb))
 		err_oom();
-	if (ctl->tree != TREE_NONE)
-		set_tree_column(tb, ctl);
+	set_columns(tb, ctl);
 	if (ctl->filter)
 		rowfilter_bind_or_exit(ctl->filter, tb, &ctl->cols, infos);
 	return tb;

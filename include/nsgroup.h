@@ -93,6 +93,14 @@ enum {
  */
 int ns_groups_link(struct ns_groups *groups, struct procfs *pfs, unsigned int add);
 
+/*
+ * An nsfs fd on the namespace of grp, through its representative, or for
+ * one no process is in, the path or socket that holds it.  Returns the fd,
+ * -ENOENT when that is gone or names another namespace by now, or the
+ * errno of the failed open.
+ */
+int ns_group_open(struct procfs *pfs, const struct ns_group *grp);
+
 /* How many groups no process is in. */
 size_t ns_groups_count_empty(const struct ns_groups *groups);
 

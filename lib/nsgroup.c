@@ -342,7 +342,7 @@ static int link_group(struct ns_groups *g, size_t i, int fd, unsigned int add)
 	return rc;
 }
 
-/* An fd on the namespace of grp, through a member or what holds it; <0 if none. */
+/* An fd on the namespace of grp, through a member or what holds it. */
 static int group_open(struct procfs *pfs, const struct ns_group *grp)
 {
 	int fd;
@@ -357,26 +357,34 @@ static int group_open(struct procfs *pfs, const struct ns_group *grp)
 	return fd < 0 ? -errno : fd;
 }
 
-int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
+int ns_group_open(struct procfs *pfs, const struct ns_group *grp)
 {
 	struct stat st;
+	int fd = group_open(pfs, grp);
 
+	if (fd < 0)
+		return fd;
+	/* the representative's pid, or the fd, may be another's by now */
+	if (fstat(fd, &st) || st.st_ino != grp->ino) {
+		close(fd);
+		return -ENOENT;
+	}
+	return fd;
+}
+
+int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
+{
 	/* Groups added on the way are linked as they are added. */
 	for (size_t i = 0; i < g->count; i++) {
 		int fd, rc;
 
 		if (g->items[i].linked)
 			continue;
-		fd = group_open(pfs, &g->items[i]);
+		fd = ns_group_open(pfs, &g->items[i]);
 		if (fd < 0 && procfs_err_fatal(fd))
 			return fd;
 		if (fd < 0)
 			continue;
-		/* the representative's pid, or the fd, may be another's by now */
-		if (fstat(fd, &st) || st.st_ino != g->items[i].ino) {
-			close(fd);
-			continue;
-		}
 		rc = link_group(g, i, fd, add);
 		close(fd);
 		if (rc)

@@ -119,6 +119,32 @@ if command -v ip >/dev/null && command -v lsns >/dev/null; then
 	is "$("$PIDNS_LS" -t net -J -o NS,NETNSID,NSFS | jq -c '.namespaces[]' | sort)" \
 		"$(lsns -t net -J -o NS,NETNSID,NSFS | jq -c '.namespaces[]' | sort)" \
 		"ip netns: -J as lsns, \"unassigned\" and the id as strings"
+
+	# One with no process, bound twice (and once more on top of itself), with
+	# an id: lsns 2.42 asks its id through the nsfs file, and puts its paths a
+	# line each in a table, comma-separated with -r or -W, "\n"-separated in JSON.
+	bare=pidns-test-bare-$$ again=$TESTDIR/again
+	ip netns add "$bare" && at_exit "ip netns del '$bare'"
+	ip netns set "$bare" 77
+	touch "$again"
+	mount --bind "/run/netns/$bare" "$again" && mount --bind "/run/netns/$bare" "$again"
+	at_exit "umount '$again'; umount '$again'"
+	bare_ns=$(stat -L -c %i "/run/netns/$bare")
+	pick() { awk -v ns="$bare_ns" '$1 == ns'; }
+	is "$("$PIDNS_LS" -t net -r -n -o NS,NPROCS,NETNSID,NSFS | pick)" \
+		"$bare_ns 0 77 /run/netns/$bare,$again" \
+		"no process: NETNSID through the nsfs file; -r: NSFS paths once each, comma-separated"
+	is "$("$PIDNS_LS" -t net -W -n -o NS,NSFS | pick | tr -s ' ')" "$bare_ns /run/netns/$bare,$again" \
+		"-W: NSFS on one line, comma-separated"
+	is "$("$PIDNS_LS" -t net -l -n -o NS,NSFS,NPROCS | grep -A1 "^$bare_ns " | tr -s ' ')" \
+		"$bare_ns /run/netns/$bare 0
+ $again " "a table: NSFS a path per line, the row's other cells empty on the second"
+	is "$("$PIDNS_LS" -t net -J -o NS,NETNSID,NSFS | jq -c --argjson ns "$bare_ns" \
+		'.namespaces[] | select(.ns == $ns) | [.netnsid, .nsfs]')" \
+		"[\"77\",\"/run/netns/$bare\\n$again\"]" "-J: the id as a string, the paths a line each"
+	is "$("$PIDNS_LS" -t net -J -W -o NS,NSFS | jq -c --argjson ns "$bare_ns" \
+		'.namespaces[] | select(.ns == $ns) | .nsfs')" "\"/run/netns/$bare,$again\"" \
+		"-J -W: the paths comma-separated"
 else
 	tap_result 0 "# SKIP ip(8) or lsns is missing"
 fi
