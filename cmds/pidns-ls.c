@@ -576,40 +576,61 @@ static void add_bound_namespaces(struct lsctl *ctl)
 	}
 }
 
-static int list_namespaces(struct lsctl *ctl)
+/*
+ * Scan the procfs into ctl->groups; with pids, also gather the members of the
+ * namespace ino (a <namespace>) into *pids, *n long.
+ */
+static void collect_groups(struct lsctl *ctl, ino_t ino, pid_t **pids, size_t *n)
 {
-	const struct ns_group **sorted;
 	struct procfs_scan_stats stats;
-	struct libscols_table *tb;
-	struct rows rows = { 0 };
-	unsigned int extra = 0, add;
-	size_t n;
+	unsigned int extra = 0;
 	int rc;
 
 	if (collist_has(&ctl->cols, COL_LEVEL) || collist_has(&ctl->cols, COL_INIT))
 		extra = PROC_READ_STATUS;
 	if (ns_groups_new(&ctl->groups))
 		err_oom();
-	rc = ns_groups_collect(ctl->groups, ctl->pfs, ctl->types, extra, &stats);
+	if (pids)
+		rc = ns_groups_collect_members(ctl->groups, ctl->pfs, ctl->types, extra, ino, pids,
+					       n, &stats);
+	else
+		rc = ns_groups_collect(ctl->groups, ctl->pfs, ctl->types, extra, &stats);
 	if (rc)
 		fatal_procfs(ctl->pfs, rc);
 	warn_unreadable(stats.denied);
+}
+
+/* The namespaces no process is in, and the relatives the columns and trees need. */
+static void complete_groups(struct lsctl *ctl)
+{
+	unsigned int add;
+	int rc;
+
 	add_bound_namespaces(ctl);
 	if (ctl->held_fds) {
 		rc = ns_groups_collect_held(ctl->groups, ctl->pfs, ctl->types);
 		if (rc)
 			fatal_procfs(ctl->pfs, rc);
 	}
+	if (!link_wanted(ctl, &add))
+		return;
+	rc = ns_groups_link(ctl->groups, ctl->pfs, add);
+	if (rc == -ENOTTY)
+		errx(EXIT_UNSUPPORTED_IOCTL, _("unsupported ioctl: the kernel has no "
+					       "NS_GET_PARENT or NS_GET_USERNS"));
+	if (rc)
+		fatal_procfs(ctl->pfs, rc);
+}
 
-	if (link_wanted(ctl, &add)) {
-		rc = ns_groups_link(ctl->groups, ctl->pfs, add);
-		if (rc == -ENOTTY)
-			errx(EXIT_UNSUPPORTED_IOCTL, _("unsupported ioctl: the kernel has no "
-						       "NS_GET_PARENT or NS_GET_USERNS"));
-		if (rc)
-			fatal_procfs(ctl->pfs, rc);
-	}
+static int list_namespaces(struct lsctl *ctl)
+{
+	const struct ns_group **sorted;
+	struct libscols_table *tb;
+	struct rows rows = { 0 };
+	size_t n;
 
+	collect_groups(ctl, 0, NULL, NULL);
+	complete_groups(ctl);
 	n = ns_groups_count(ctl->groups);
 	if (ns_groups_sorted(ctl->groups, &sorted))
 		err_oom();
@@ -628,31 +649,24 @@ static int list_namespaces(struct lsctl *ctl)
 	return EXIT_SUCCESS;
 }
 
-/* pidns-ls <namespace>: the processes of one namespace, a row each. */
-static int list_processes(struct lsctl *ctl, const char *arg)
+/*
+ * pidns-ls <namespace>: the processes of one namespace, a row each, with the
+ * namespace's own cells (PNS, ONS, NSFS...) as for a namespace row.
+ */
+static int list_processes(struct lsctl *ctl, ino_t ino)
 {
-	struct procfs_scan_stats stats;
 	struct libscols_table *tb;
 	struct rows rows = { 0 };
 	const struct ns_group *grp;
 	pid_t *pids;
 	size_t n;
-	uint64_t ino;
-	int rc;
 
-	if (str_to_u64(arg, &ino))
-		usage_error(_("invalid namespace argument: '%s'"), arg);
-	if (ns_groups_new(&ctl->groups))
-		err_oom();
-	rc = ns_groups_collect_members(ctl->groups, ctl->pfs, ctl->types, (ino_t)ino, &pids, &n,
-				       &stats);
-	if (rc)
-		fatal_procfs(ctl->pfs, rc);
-	warn_unreadable(stats.denied);
+	collect_groups(ctl, ino, &pids, &n);
 	if (!n)
-		errx(EXIT_FAILURE, _("not found namespace: %s"), arg);
+		errx(EXIT_FAILURE, _("not found namespace: %ju"), (uintmax_t)ino);
+	complete_groups(ctl);
 
-	grp = ns_groups_find(ctl->groups, (ino_t)ino);
+	grp = ns_groups_find(ctl->groups, ino);
 	tb = new_table(ctl);
 	rows.items = xcalloc(n, sizeof(*rows.items));
 	for (size_t i = 0; i < n; i++)
@@ -716,6 +730,7 @@ struct ls_args {
 	bool list, tree_given, output_all, list_columns;
 	enum tree_kind tree;	/* -T */
 	const char *ns_arg;	/* <namespace> */
+	ino_t ns_ino;
 	const char *extra_arg;	/* one more, which is one too many */
 };
 
@@ -816,7 +831,20 @@ static void parse_options(struct lsctl *ctl, struct ls_args *a, int argc, char *
 		a->extra_arg = argv[optind + 1];
 }
 
-static void check_options(const struct lsctl *ctl, const struct ls_args *a)
+/* The <namespace>: an inode number, not the relation of a -T that lost its '='. */
+static ino_t parse_namespace(const char *arg)
+{
+	uint64_t ino;
+
+	if (!str_to_u64(arg, &ino))
+		return (ino_t)ino;
+	if (!strcmp(arg, "parent") || !strcmp(arg, "owner") || !strcmp(arg, "process"))
+		usage_error(_("invalid namespace argument: '%s'; a tree of that relation is "
+			      "--tree=%s or -T%s"), arg, arg, arg);
+	usage_error(_("invalid namespace argument: '%s'"), arg);
+}
+
+static void check_options(const struct lsctl *ctl, struct ls_args *a)
 {
 	if (a->list && a->tree_given)
 		usage_error(_("mutually exclusive arguments: --list --tree"));
@@ -831,19 +859,22 @@ static void check_options(const struct lsctl *ctl, const struct ls_args *a)
 	}
 	if (a->ns_arg && ctl->task)
 		usage_error(_("mutually exclusive arguments: --task <namespace>"));
+	if (a->ns_arg)
+		a->ns_ino = parse_namespace(a->ns_arg);
 }
 
 /*
  * The tree as lsns draws it: the one -T names, or else, unless -l, the
  * process tree, which is drawn in COMMAND and so needs it; --output-all
- * lists namespaces flat.
+ * lists namespaces flat, and so do the relation trees the processes of a
+ * <namespace>, which are all of one namespace.
  */
 static void choose_tree(struct lsctl *ctl, const struct ls_args *a)
 {
 	bool command = collist_has(&ctl->cols, COL_COMMAND);
 
 	ctl->tree = TREE_NONE;
-	if (a->tree_given)
+	if (a->tree_given && !(a->ns_arg && a->tree != TREE_PROCESS))
 		ctl->tree = a->tree;
 	else if (!a->list && command && !(a->output_all && !a->ns_arg))
 		ctl->tree = TREE_PROCESS;
@@ -875,7 +906,7 @@ int main(int argc, char **argv)
 	if (ctl.task)
 		read_task(&ctl);
 
-	rc = args.ns_arg ? list_processes(&ctl, args.ns_arg) : list_namespaces(&ctl);
+	rc = args.ns_arg ? list_processes(&ctl, args.ns_ino) : list_namespaces(&ctl);
 	ns_groups_free(ctl.groups);
 	nsfs_mounts_free(ctl.mounts, ctl.nmounts);
 	proc_rec_clear(&ctl.task_rec);

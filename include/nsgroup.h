@@ -57,14 +57,13 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 		      unsigned int extra, struct procfs_scan_stats *stats);
 
 /*
- * The processes of namespace ino, of whichever type of types it is: they
- * are added to its group, and *pids (allocated, *count long) lists them in
- * the order of the procfs, for the caller to free.  Skipped processes are
- * counted in *stats.  Returns 0 (*count 0 when no process is in it) or the
- * scan's error.
+ * ns_groups_collect(), and in the same scan the processes of namespace ino,
+ * of whichever type of types it is: *pids (allocated, *count long) lists
+ * them in the order of the procfs, for the caller to free.  Returns 0
+ * (*count 0 when no process is in it) or the scan's error.
  */
 int ns_groups_collect_members(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
-			      ino_t ino, pid_t **pids, size_t *count,
+			      unsigned int extra, ino_t ino, pid_t **pids, size_t *count,
 			      struct procfs_scan_stats *stats);
 
 /*

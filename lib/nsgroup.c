@@ -142,8 +142,42 @@ int ns_groups_add_empty(struct ns_groups *g, enum ns_type type, ino_t ino, const
 	return 0;
 }
 
-int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
-		      unsigned int extra, struct procfs_scan_stats *stats)
+/* The pids that ns_groups_collect_members() gathers, growing as it finds them. */
+struct members {
+	ino_t ino;
+	pid_t *pids;
+	size_t count, cap;
+};
+
+/* Whether rec is in the namespace ino, of one of types. */
+static bool in_namespace(const struct proc_rec *rec, unsigned int types, ino_t ino)
+{
+	for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
+		/* 0 is a link this kernel lacks, no namespace */
+		if ((types & NS_TYPE_BIT(t)) && rec->ns[t] && rec->ns[t] == ino)
+			return true;
+	}
+	return false;
+}
+
+static int members_add(struct members *m, pid_t pid)
+{
+	if (m->count == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		pid_t *pids = realloc(m->pids, cap * sizeof(*pids));
+
+		if (!pids)
+			return -ENOMEM;
+		m->pids = pids;
+		m->cap = cap;
+	}
+	m->pids[m->count++] = pid;
+	return 0;
+}
+
+/* One scan for ns_groups_collect(), and with members for the members of one namespace. */
+static int collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
+		   unsigned int extra, struct members *members, struct procfs_scan_stats *stats)
 {
 	struct procfs_scan *scan;
 	struct proc_rec *rec;
@@ -157,6 +191,8 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 			if ((types & NS_TYPE_BIT(t)) && rec->ns[t])
 				rc = ns_groups_add(groups, t, rec->ns[t], rec->pid);
 		}
+		if (!rc && members && in_namespace(rec, types, members->ino))
+			rc = members_add(members, rec->pid);
 		if (rc)
 			break;
 		if ((extra & PROC_READ_STATUS) && (types & NS_TYPE_BIT(NS_TYPE_PID)))
@@ -168,55 +204,22 @@ int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int
 	return rc < 0 ? rc : 0;
 }
 
-/* The type among types of the namespace ino that rec is in, or -1. */
-static int member_type(const struct proc_rec *rec, unsigned int types, ino_t ino)
+int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
+		      unsigned int extra, struct procfs_scan_stats *stats)
 {
-	for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
-		/* 0 is a link this kernel lacks, no namespace */
-		if ((types & NS_TYPE_BIT(t)) && rec->ns[t] && rec->ns[t] == ino)
-			return (int)t;
-	}
-	return -1;
+	return collect(groups, pfs, types, extra, NULL, stats);
 }
 
 int ns_groups_collect_members(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
-			      ino_t ino, pid_t **pids, size_t *count,
+			      unsigned int extra, ino_t ino, pid_t **pids, size_t *count,
 			      struct procfs_scan_stats *stats)
 {
-	struct procfs_scan *scan;
-	struct proc_rec *rec;
-	size_t cap = 0;
-	int rc, type;
+	struct members members = { .ino = ino };
+	int rc = collect(groups, pfs, types, extra, &members, stats);
 
-	*pids = NULL;
-	*count = 0;
-	rc = procfs_scan_new(pfs, types & PROC_READ_NS_ALL, &scan);
-	if (rc)
-		return rc;
-	while ((rc = procfs_scan_next(scan, &rec)) == 0) {
-		type = member_type(rec, types, ino);
-		if (type < 0)
-			continue;
-		if (*count == cap) {
-			size_t more = cap ? cap * 2 : 64;
-			pid_t *grown = realloc(*pids, more * sizeof(**pids));
-
-			if (!grown) {
-				rc = -ENOMEM;
-				break;
-			}
-			*pids = grown;
-			cap = more;
-		}
-		rc = ns_groups_add(groups, (enum ns_type)type, ino, rec->pid);
-		if (rc)
-			break;
-		(*pids)[(*count)++] = rec->pid;
-	}
-	if (stats)
-		*stats = *procfs_scan_stats(scan);
-	procfs_scan_free(scan);
-	return rc < 0 ? rc : 0;
+	*pids = members.pids;
+	*count = members.count;
+	return rc;
 }
 
 /* The network namespace of a socket of pid, if it is not known yet. */

@@ -44,6 +44,8 @@ ls|1|''|invalid namespace argument: ''
 ls|1|$U64|invalid namespace argument: '$U64'
 ls|1|$NET|invalid namespace argument: '$NET'
 ls|1|$NOTNS|not found namespace: $NOTNS
+ls|1|-T owner|invalid namespace argument: 'owner'; a tree of that relation is --tree=owner or -Towner
+ls|1|--tree parent|invalid namespace argument: 'parent'; a tree of that relation is --tree=parent or -Tparent
 ls|1|0|not found namespace: 0
 grep|2|-g abc|invalid --pgroup argument: 'abc'
 grep|2|-g -1|invalid --pgroup argument: '-1'

@@ -80,6 +80,16 @@ is "$("$PIDNS_LS" -n -r -o PID,NPROCS,NS,VISIBLE "$W_NS2" | sort -n)" \
 	"$(printf '%s 2 %s 2\n' "$W_INIT2" "$W_NS2" "$W_LEAF" "$W_NS2" | sort -n)" \
 	"<namespace>: a row for each member, with NPROCS and VISIBLE"
 
+# PNS and ONS of a <namespace> are the namespace's, on each of its rows, as lsns fills them.
+own_user=$(ns_of $$ user)
+is "$("$PIDNS_LS" -n -r -o PID,PNS,ONS "$W_NS2" | sort -n)" \
+	"$(printf '%s %s %s\n' "$W_INIT2" "$W_NS1" "$own_user" "$W_LEAF" "$W_NS1" "$own_user" | sort -n)" \
+	"<namespace>: PNS and ONS of the namespace on each of its processes"
+is "$("$PIDNS_LS" -n -r -o PID,PNS,ONS "$W_NS2" | sort -n)" \
+	"$(lsns -n -r -o PID,PNS,ONS "$W_NS2" | sort -n)" "<namespace>: PNS and ONS as lsns"
+is "$("$PIDNS_LS" -n -r -o PID,NCHILDREN,VISIBLE,LEVEL,INIT "$W_NS1")" "$W_INIT1 1 3 1 $W_INIT1" \
+	"<namespace>: the pid-namespace columns of the namespace, from all of them"
+
 # Every type lsns knows, side by side, for the namespaces of our processes (other
 # tests make and end their own meanwhile; NPROCS moves as processes come and go).
 for t in mnt net ipc user uts cgroup time; do
