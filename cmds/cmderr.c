@@ -40,9 +40,14 @@ void bad_arg(const char *opt, const char *arg, const char *why)
 
 void errtryhelp(void)
 {
+	errtryhelp_status(usage_exit_status);
+}
+
+void errtryhelp_status(int status)
+{
 	fprintf(stderr, _("Try '%s --help' for more information.\n"),
 		program_invocation_short_name);
-	exit(usage_exit_status);
+	exit(status);
 }
 
 void fatal_error(const char *fmt, ...)

@@ -31,6 +31,9 @@ CMD_NORETURN void bad_arg(const char *opt, const char *arg, const char *why);
 /* "Try 'prog --help' for more information." on stderr, then the usage status. */
 CMD_NORETURN void errtryhelp(void);
 
+/* The same, then status: for the few errors that pgrep ends with another status. */
+CMD_NORETURN void errtryhelp_status(int status);
+
 /* What stops the command that no argument caused: the message, then the fatal status. */
 CMD_NORETURN CMD_PRINTF(1, 2) void fatal_error(const char *fmt, ...);
 

@@ -397,7 +397,7 @@ static int grep_threads(struct grepctl *ctl, pid_t pid)
 		if (rc < 0)
 			break;
 		listed |= rc;
-		if (listed && ctl->quiet)
+		if (listed && ctl->quiet && !ctl->count)
 			break;
 	}
 	procfs_tasks_close(tasks);
@@ -417,8 +417,8 @@ static int grep_scan(struct grepctl *ctl)
 		if (grep_skipped(&ctl->match, rec->pid) || !grep_tgid_wanted(&ctl->match, rec->pid))
 			continue;
 		rc = ctl->threads ? grep_threads(ctl, rec->pid) : grep_one(ctl, rec->pid, rec->pid);
-		/* -q has its answer at the first match */
-		if (rc < 0 || (rc && ctl->quiet))
+		/* -q has its answer at the first match, unless -c counts them all */
+		if (rc < 0 || (rc && ctl->quiet && !ctl->count))
 			break;
 	}
 	procfs_scan_free(scan);
@@ -448,14 +448,15 @@ static void print_table(struct grepctl *ctl)
 	scols_unref_table(tb);
 }
 
+/* As pgrep: -c prints the count even with -q, which silences the pids only. */
 static void print_hits(struct grepctl *ctl)
 {
-	if (ctl->quiet)
-		return;
 	if (ctl->count) {
 		printf("%zu\n", ctl->nhits);
 		return;
 	}
+	if (ctl->quiet)
+		return;
 	if (ctl->table) {
 		print_table(ctl);
 		return;
@@ -533,8 +534,8 @@ static const struct option longopts[] = {
 /* What the options say before they are checked against each other. */
 struct grep_args {
 	const char *pidfile, *ns_arg, *pattern;
-	const char *best_opt, *text_opt, *table_opt, *pid_opt;	/* groups that exclude */
-	bool exact, icase, lock, ancestors, list_columns;
+	const char *best_opt, *text_opt, *table_opt;	/* groups that exclude */
+	bool exact, icase, lock, ancestors, list_columns, pids_given;
 	unsigned int nslist;
 	int criteria;		/* how many options select processes */
 	int npatterns;
@@ -565,7 +566,7 @@ static bool parse_criterion(struct grepctl *ctl, struct grep_args *a, int c, con
 		break;
 	case 'p':
 		grep_parse_ids(&m->pids, "--pid", arg);
-		exclusive(&a->pid_opt, "--pid");
+		a->pids_given = true;
 		break;
 	case 'P':
 		grep_parse_ids(&m->ppids, "--parent", arg);
@@ -584,7 +585,6 @@ static bool parse_criterion(struct grepctl *ctl, struct grep_args *a, int c, con
 		break;
 	case 'F':
 		a->pidfile = arg;
-		exclusive(&a->pid_opt, "--pidfile");
 		break;
 	case 'r':
 		m->runstates = arg;
@@ -731,6 +731,17 @@ static void check_options(struct grepctl *ctl, const struct grep_args *a)
 		usage_error(_("mutually exclusive arguments: %s %s"), a->text_opt, a->table_opt);
 	if (a->lock && !a->pidfile)
 		usage_error(_("--logpidfile needs --pidfile"));
+	/* pgrep 4.0.6's words, and its status 1 */
+	if (a->pidfile && a->pids_given) {
+		warnx(_("Cannot use pidfile and pid option together"));
+		errtryhelp_status(PGREP_EXIT_NONE);
+	}
+	if (ctl->quiet && ctl->list != LIST_PIDS) {
+		warnx(ctl->list == LIST_FULL ?
+		      _("Cannot use --quiet and -a,--list-full options together") :
+		      _("Cannot use --quiet and -l,--list-name options together"));
+		errtryhelp();
+	}
 	if (needs_ns && !a->ns_arg)
 		usage_error(_("%s needs --ns"), needs_ns);
 	if (needs_ns && !(a->nslist & NS_TYPE_BIT(NS_TYPE_PID)))

@@ -46,8 +46,18 @@ run_cmd "$PIDNS_GREP" -l -J x
 is "$rc:$err" "2:pidns-grep: mutually exclusive arguments: --list-name --json" "-l with -J"
 run_cmd "$PIDNS_GREP" -J --raw x
 is "$rc:$err" "2:pidns-grep: mutually exclusive arguments: --json --raw" "-J with --raw"
+# pgrep 4.0.6's words and statuses (its testsuite checks the first message).
 run_cmd "$PIDNS_GREP" -F /dev/null -p 1
-is "$rc:$err" "2:pidns-grep: mutually exclusive arguments: --pidfile --pid" "-F with -p"
+is "$rc:$err" "1:pidns-grep: Cannot use pidfile and pid option together
+Try 'pidns-grep --help' for more information." "-F with -p: pgrep's message, and its status 1"
+run_cmd "$PIDNS_GREP" -p 1 --pidfile=/dev/null
+is "$rc" 1 "-p, then --pidfile: the same"
+run_cmd "$PIDNS_GREP" --quiet -a x
+is "$rc:$err" "2:pidns-grep: Cannot use --quiet and -a,--list-full options together
+Try 'pidns-grep --help' for more information." "--quiet with -a, as pgrep"
+run_cmd "$PIDNS_GREP" -q -l x
+is "$rc:$err" "2:pidns-grep: Cannot use --quiet and -l,--list-name options together
+Try 'pidns-grep --help' for more information." "-q with -l, as pgrep"
 run_cmd "$PIDNS_GREP" -L x
 is "$rc:$err" "2:pidns-grep: --logpidfile needs --pidfile" "-L without -F"
 run_cmd "$PIDNS_GREP" --output PID,FOO x
@@ -85,7 +95,9 @@ is "$rc:$out" "0:" "-q: a match, nothing printed"
 run_cmd "$PIDNS_GREP" -q -w pgo-one
 is "$rc:$out" "0:" "-q -w: a thread matches, after processes that do not"
 run_cmd "$PIDNS_GREP" -q -c no-such-name
-is "$rc:$out" "1:" "-q: no match"
+is "$rc:$out" "1:0" "-q -c: no match, and the count still printed, as pgrep"
+run_cmd "$PIDNS_GREP" -q -c -w pgo-one
+is "$rc:$out" "0:2" "-q -c -w: every match counted, not only the first"
 is "$("$PIDNS_GREP" --env PGO_VAR -P $$)" "$ENV" "--env NAME"
 is "$("$PIDNS_GREP" --env PGO_VAR=x -P $$)" "$ENV" "--env NAME=VALUE"
 is "$("$PIDNS_GREP" --env PGO_VAR=y,PGO_VARIANT=y -P $$)" "$ENV" "--env: one of a list"
