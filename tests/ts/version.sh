@@ -12,10 +12,12 @@ for c in pidns-ls pidns-map pidns-grep; do
 		"$PACKAGE $VERSION" "$c(1) is the page of $PACKAGE $VERSION"
 done
 
+# A release under way says "unreleased" where the date will be.
 release=$(head -n1 "$top_srcdir/NEWS")
 check "NEWS begins with this release and its date: $release" \
-	grep -qxE "$PACKAGE $VERSION \([0-9]{4}-[0-9]{2}-[0-9]{2}\)" <<<"$release"
-check "the release date is a date" date -d "$(tr -d '()' <<<"${release##* }")"
+	grep -qxE "$PACKAGE $VERSION \(([0-9]{4}-[0-9]{2}-[0-9]{2}|unreleased)\)" <<<"$release"
+when=$(tr -d '()' <<<"${release##* }")
+check "the release date is a date" sh -c '[ "$1" = unreleased ] || date -d "$1"' sh "$when"
 
 # debian/ is in git, not in the tarball that make distcheck tests.
 changelog=$top_srcdir/debian/changelog
