@@ -65,6 +65,12 @@ int procfs_read_path(struct procfs *pfs, const char *path, const char **data, si
 bool procfs_is_own_view(struct procfs *pfs);
 
 /*
+ * Our own pid as the procfs numbers it, or 0 when we are not in its view:
+ * its "self", when that is us and our parent is its parent.
+ */
+pid_t procfs_self_pid(struct procfs *pfs);
+
+/*
  * Whether an error is the caller's, not the process's: out of memory or of
  * file descriptors.  It ends a scan instead of passing a process over.
  */

@@ -22,6 +22,7 @@ enum {
 	STATUS_HAVE_NSPID	= 1 << 4,
 	STATUS_HAVE_NSPGID	= 1 << 5,
 	STATUS_HAVE_NSSID	= 1 << 6,
+	STATUS_HAVE_PPID	= 1 << 7,
 };
 
 /* Index into the uid[] and gid[] arrays, in the order status lists them. */
@@ -32,6 +33,7 @@ struct proc_status {
 	uid_t uid[ID_COUNT];
 	gid_t gid[ID_COUNT];
 	uint64_t cap_eff;
+	pid_t ppid;		/* in the procfs's pid namespace; 0 when not in it */
 	/* Values of the NS* lines, outermost level first; all lines agree on nlevels. */
 	unsigned int nlevels;
 	pid_t nstgid[PROC_NS_LEVELS_MAX];

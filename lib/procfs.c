@@ -354,6 +354,52 @@ bool procfs_is_own_view(struct procfs *pfs)
 	return own;
 }
 
+/* Of process pid of the procfs: its pid in its own namespace, its level, its parent. */
+struct innermost {
+	pid_t pid;
+	unsigned int nlevels;
+	pid_t ppid;
+};
+
+static bool read_innermost(struct procfs *pfs, pid_t pid, struct innermost *in)
+{
+	struct proc_rec rec;
+	bool ok;
+
+	proc_rec_init(&rec, pid);
+	ok = pid > 0 && procfs_read(pfs, &rec, PROC_READ_STATUS) == 0 &&
+	     (rec.status.have & (STATUS_HAVE_NSPID | STATUS_HAVE_PPID)) ==
+		     (STATUS_HAVE_NSPID | STATUS_HAVE_PPID);
+	if (ok)
+		*in = (struct innermost){ .pid = rec.status.nspid[rec.status.nlevels - 1],
+					  .nlevels = rec.status.nlevels, .ppid = rec.status.ppid };
+	proc_rec_clear(&rec);
+	return ok;
+}
+
+pid_t procfs_self_pid(struct procfs *pfs)
+{
+	char text[U64_DIGITS + 1];
+	struct innermost self, parent;
+	uint64_t pid;
+	ssize_t len;
+
+	len = readlinkat(pfs->dirfd, "self", text, sizeof(text) - 1);
+	if (len <= 0)
+		return 0;
+	text[len] = '\0';
+	if (str_to_u64(text, &pid) || pid > INT_MAX || !read_innermost(pfs, (pid_t)pid, &self) ||
+	    self.pid != getpid() || !read_innermost(pfs, self.ppid, &parent))
+		return 0;
+	/*
+	 * In a copy "self" is any text: our parent must be its parent too, and
+	 * one that getppid() cannot name lies in a namespace above ours.
+	 */
+	if (getppid() ? parent.pid == getppid() : parent.nlevels < self.nlevels)
+		return (pid_t)pid;
+	return 0;
+}
+
 void proc_rec_init(struct proc_rec *rec, pid_t pid)
 {
 	memset(rec, 0, sizeof(*rec));

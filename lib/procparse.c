@@ -127,6 +127,16 @@ static int parse_status_line(const char *key, size_t keylen, const char *p, cons
 			st->have |= STATUS_HAVE_GID;
 		return rc;
 	}
+	if (KEY_IS("PPid")) {
+		skip_blanks(&p, end);
+		rc = parse_pid(&p, end, &st->ppid);
+		skip_blanks(&p, end);
+		if (!rc && p != end)
+			rc = -EINVAL;
+		if (!rc)
+			st->have |= STATUS_HAVE_PPID;
+		return rc;
+	}
 	if (KEY_IS("CapEff")) {
 		skip_blanks(&p, end);
 		rc = parse_hex_u64(&p, end, &st->cap_eff);

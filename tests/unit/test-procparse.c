@@ -12,7 +12,7 @@
 static void test_status_article(void)
 {
 	static const char text[] =
-		"Name:\tsleep\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t83194\n"
+		"Name:\tsleep\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t83194\nPPid:\t83190\n"
 		"Uid:\t1000\t1001\t1002\t1003\nGid:\t100\t101\t102\t103\n"
 		"NStgid:\t83194\t3116\t3059\nNSpid:\t83194\t3116\t3059\n"
 		"NSpgid:\t83190\t3112\t3055\nNSsid:\t83000\t3000\t1\n"
@@ -30,7 +30,8 @@ static void test_status_article(void)
 	is_int(st.uid[ID_EFFECTIVE], 1001, "status: effective uid");
 	is_int(st.gid[ID_FS], 103, "status: fs gid");
 	ok(st.cap_eff == 0x1ffffffffffULL, "status: CapEff in hex");
-	is_int(st.have, STATUS_HAVE_UID | STATUS_HAVE_GID | STATUS_HAVE_CAPEFF |
+	is_int(st.ppid, 83190, "status: PPid");
+	is_int(st.have, STATUS_HAVE_UID | STATUS_HAVE_GID | STATUS_HAVE_CAPEFF | STATUS_HAVE_PPID |
 	       STATUS_HAVE_NSTGID | STATUS_HAVE_NSPID | STATUS_HAVE_NSPGID | STATUS_HAVE_NSSID,
 	       "status: every field group seen");
 }
@@ -81,6 +82,8 @@ static void test_status_malformed(void)
 	static const char huge_uid[] = "Uid:\t4294967296\t0\t0\t0\n";
 	static const char long_uid[] = "Uid:\t0\t0\t0\t0\t0\n";
 	static const char empty_ns[] = "NSpid:\t\n";
+	static const char bad_ppid[] = "PPid:\t12 13\n";
+	static const char zero_ppid[] = "PPid:\t0\n";
 	struct proc_status st;
 
 	is_int(procparse_status(STR_LEN(truncated), &st), 0, "status: truncated file parses");
@@ -98,6 +101,9 @@ static void test_status_malformed(void)
 	is_int(procparse_status(STR_LEN(big_uid), &st), 0, "status: a uid above INT_MAX");
 	ok(st.uid[ID_REAL] == 4294967294u, "status: uid 4294967294 kept");
 	is_int(procparse_status(STR_LEN(huge_uid), &st), -ERANGE, "status: a uid above 32 bits");
+	is_int(procparse_status(STR_LEN(bad_ppid), &st), -EINVAL, "status: PPid of 2 values");
+	is_int(procparse_status(STR_LEN(zero_ppid), &st), 0, "status: PPid 0, a parent out of view");
+	ok((st.have & STATUS_HAVE_PPID) && st.ppid == 0, "status: PPid 0 is kept");
 	is_int(procparse_status(STR_LEN(empty_ns), &st), -EINVAL, "status: empty NSpid line");
 	is_int(procparse_status("", 0, &st), 0, "status: empty file");
 	is_int(st.have, 0, "status: empty file has nothing");
