@@ -221,7 +221,6 @@ static char *empty_group_cell(struct lsctl *ctl, const struct ns_group *grp, int
 {
 	switch (col) {
 	case COL_NPROCS:
-	case COL_VISIBLE:
 		return num_cell(0);
 	case COL_UID:
 		return grp->owner_uid != (uid_t)-1 ? num_cell(grp->owner_uid) : NULL;
@@ -244,11 +243,13 @@ static char *pidns_cell(struct lsctl *ctl, const struct ns_group *grp, int col)
 		return grp->level >= 0 ? num_cell((uintmax_t)grp->level) : NULL;
 	case COL_INIT:
 		return grp->init ? num_cell((uintmax_t)grp->init) : NULL;
-	case COL_VISIBLE:
-		return num_cell(ns_group_visible(ctl->groups, grp));
-	default:
-		return num_cell(ns_group_children(ctl->groups, grp));
 	}
+	/* below it, a namespace whose parent is unsettled may hide */
+	if (!ns_group_counts_known(ctl->groups, grp))
+		return NULL;
+	if (col == COL_VISIBLE)
+		return num_cell(ns_group_visible(ctl->groups, grp));
+	return num_cell(ns_group_children(ctl->groups, grp));
 }
 
 static char *caps_cell(const struct proc_rec *rec)
@@ -351,12 +352,13 @@ static char *cell_data(const struct row_data *row, int col)
 		return xstrdup(ns_type_name(grp->type));
 	case COL_PNS:
 		/* lsns shows 0 where there is no parent, as for types without any */
-		return grp->linked ? num_cell(grp->parent) : NULL;
+		return grp->parent_known ? num_cell(grp->parent) : NULL;
 	case COL_ONS:
 		return grp->linked ? num_cell(grp->owner) : NULL;
 	case COL_NCHILDREN:
 	case COL_LEVEL:
 	case COL_INIT:
+	case COL_VISIBLE:
 		return pidns_cell(ctl, grp, col);
 	}
 	if (!grp->nprocs)
@@ -390,9 +392,6 @@ static char *cell_data(const struct row_data *row, int col)
 	case COL_USER:
 		if (rec->have & PROC_READ_OWNER)
 			str = xstrdup(usercache_name(&ctl->users, rec->owner));
-		break;
-	case COL_VISIBLE:
-		str = pidns_cell(ctl, grp, col);
 		break;
 	case COL_CAPS:
 		str = caps_cell(rec);
@@ -530,6 +529,14 @@ static void set_columns(struct libscols_table *tb, const struct lsctl *ctl)
 	}
 }
 
+/* Whether the parents of pid namespaces are asked for, or counts that need them. */
+static bool parents_wanted(const struct lsctl *ctl)
+{
+	return (ctl->types & NS_TYPE_BIT(NS_TYPE_PID)) &&
+	       (ctl->tree == TREE_PARENT || collist_has(&ctl->cols, COL_PNS) ||
+		collist_has(&ctl->cols, COL_VISIBLE) || collist_has(&ctl->cols, COL_NCHILDREN));
+}
+
 /*
  * Whether the columns or the tree need parents and owners (or, for the UID
  * of a namespace no process is in, its owner's creator); *add says which
@@ -586,8 +593,9 @@ static void collect_groups(struct lsctl *ctl, ino_t ino, pid_t **pids, size_t *n
 	unsigned int extra = 0;
 	int rc;
 
-	if (collist_has(&ctl->cols, COL_LEVEL) || collist_has(&ctl->cols, COL_INIT))
-		extra = PROC_READ_STATUS;
+	if (collist_has(&ctl->cols, COL_LEVEL) || collist_has(&ctl->cols, COL_INIT) ||
+	    (!procfs_is_own_view(ctl->pfs) && parents_wanted(ctl)))
+		extra = PROC_READ_STATUS;	/* the second, for the parents nsfs cannot tell */
 	if (ns_groups_new(&ctl->groups))
 		err_oom();
 	if (pids)
@@ -620,6 +628,9 @@ static void complete_groups(struct lsctl *ctl)
 					       "NS_GET_PARENT or NS_GET_USERNS"));
 	if (rc)
 		fatal_procfs(ctl->pfs, rc);
+	if (parents_wanted(ctl) && ns_groups_unsettled(ctl->groups))
+		warnx(_("%zu pid namespaces have a parent that %s does not tell"),
+		      ns_groups_unsettled(ctl->groups), procfs_path(ctl->pfs));
 }
 
 static int list_namespaces(struct lsctl *ctl)

@@ -20,11 +20,15 @@ struct ns_group {
 	pid_t sock_pid;		/* of one held only by a socket: whose, and */
 	int sock_fd;		/* which fd (no path opens a socket's namespace) */
 
-	/* Filled by ns_groups_link(); 0 where there is none or it is out of view. */
+	/*
+	 * Filled by ns_groups_link(); 0 where there is none or it is out of
+	 * view, as lsns shows them.
+	 */
 	ino_t parent;
 	ino_t owner;
 	uid_t owner_uid;	/* who made its user namespace (it, or its owner); -1 unknown */
-	bool linked;
+	bool linked;		/* owner and parent asked of nsfs */
+	bool parent_known;	/* parent is an answer, of nsfs or of the procfs's data */
 
 	/* Of a pid namespace, filled when ns_groups_collect() reads status. */
 	int level;		/* below the procfs's own namespace; -1 unknown */
@@ -50,8 +54,10 @@ int ns_groups_add_empty(struct ns_groups *groups, enum ns_type type, ino_t ino,
 /*
  * Scan the procfs and add every process to its namespace of each type in
  * types (NS_TYPE_BIT() set).  With PROC_READ_STATUS in extra, pid
- * namespaces learn their level and init.  Skipped processes are counted in
- * *stats.  Returns 0 or the scan's error.
+ * namespaces learn their level and init, and a procfs that is not the
+ * caller's own view also gives the tree of pid namespaces (pidtree.h) that
+ * ns_groups_link() takes the parents from where nsfs cannot tell them.
+ * Skipped processes are counted in *stats.  Returns 0 or the scan's error.
  */
 int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
 		      unsigned int extra, struct procfs_scan_stats *stats);
@@ -102,6 +108,17 @@ int ns_group_open(struct procfs *pfs, const struct ns_group *grp);
 
 /* How many groups no process is in. */
 size_t ns_groups_count_empty(const struct ns_groups *groups);
+
+/*
+ * Whether the namespaces below grp are all known: false when the procfs's
+ * data leave the parent of a deeper pid namespace unsettled, which might be
+ * grp or one below it.  ns_group_children() and ns_group_visible() count
+ * only what is known.
+ */
+bool ns_group_counts_known(const struct ns_groups *groups, const struct ns_group *grp);
+
+/* How many pid namespaces have a parent that neither nsfs nor the procfs's data tell. */
+size_t ns_groups_unsettled(const struct ns_groups *groups);
 
 /* Groups whose parent is grp. */
 size_t ns_group_children(const struct ns_groups *groups, const struct ns_group *grp);

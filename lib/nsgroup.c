@@ -9,8 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mountinfo.h"
 #include "nsgroup.h"
 #include "pidns.h"
+#include "pidtree.h"
 #include "sockns.h"
 
 #define INDEX_EMPTY	SIZE_MAX
@@ -20,6 +22,7 @@ struct ns_groups {
 	size_t count, cap;
 	size_t *index;		/* open addressing into items, a power of two long */
 	size_t index_size;
+	struct pidtree *tree;	/* of a procfs not our own view, where nsfs cannot see */
 };
 
 int ns_groups_new(struct ns_groups **groups)
@@ -36,6 +39,7 @@ void ns_groups_free(struct ns_groups *groups)
 		free(groups->items[i].path);
 	free(groups->items);
 	free(groups->index);
+	pidtree_free(groups->tree);
 	free(groups);
 }
 
@@ -179,10 +183,13 @@ static int members_add(struct members *m, pid_t pid)
 static int collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
 		   unsigned int extra, struct members *members, struct procfs_scan_stats *stats)
 {
+	bool pid_view = (extra & PROC_READ_STATUS) && (types & NS_TYPE_BIT(NS_TYPE_PID));
 	struct procfs_scan *scan;
 	struct proc_rec *rec;
 	int rc;
 
+	if (pid_view && !groups->tree && !procfs_is_own_view(pfs) && pidtree_new(&groups->tree))
+		return -ENOMEM;
 	rc = procfs_scan_new(pfs, (types & PROC_READ_NS_ALL) | extra, &scan);
 	if (rc)
 		return rc;
@@ -193,15 +200,19 @@ static int collect(struct ns_groups *groups, struct procfs *pfs, unsigned int ty
 		}
 		if (!rc && members && in_namespace(rec, types, members->ino))
 			rc = members_add(members, rec->pid);
+		if (!rc && pid_view && groups->tree)
+			rc = pidtree_add(groups->tree, rec);
 		if (rc)
 			break;
-		if ((extra & PROC_READ_STATUS) && (types & NS_TYPE_BIT(NS_TYPE_PID)))
+		if (pid_view)
 			learn_pid_view(groups, rec);
 	}
 	if (stats)
 		*stats = *procfs_scan_stats(scan);
 	procfs_scan_free(scan);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	return groups->tree ? pidtree_settle(groups->tree) : 0;
 }
 
 int ns_groups_collect(struct ns_groups *groups, struct procfs *pfs, unsigned int types,
@@ -313,8 +324,13 @@ static int link_relative(struct ns_groups *g, size_t i, int fd, enum ns_relation
 
 	if (rfd == -ENOTTY || rfd == -ENOSYS)
 		return -ENOTTY;		/* a kernel older than these ioctls */
+	if (procfs_err_fatal(rfd))
+		return rfd;
+	/* Out of our view: the procfs's data may still tell, in settle_parents(). */
+	if (rel == NS_PARENT && !(rfd == -EPERM && g->tree))
+		g->items[i].parent_known = true;
 	if (rfd < 0)
-		return procfs_err_fatal(rfd) ? rfd : 0;	/* no such relative, or out of view */
+		return 0;	/* a root, a type without parents, or out of view: 0 */
 	if (rel == NS_PARENT) {
 		g->items[i].parent = ino;
 	} else {
@@ -375,6 +391,18 @@ int ns_group_open(struct procfs *pfs, const struct ns_group *grp)
 	return fd;
 }
 
+/* The parents of pid namespaces that nsfs could not tell, as the procfs's data settle them. */
+static void settle_parents(struct ns_groups *g)
+{
+	for (size_t i = 0; i < g->count; i++) {
+		struct ns_group *grp = &g->items[i];
+
+		if (grp->type == NS_TYPE_PID && !grp->parent_known &&
+		    pidtree_parent(g->tree, grp->ino, &grp->parent) == 0)
+			grp->parent_known = true;
+	}
+}
+
 int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
 {
 	/* Groups added on the way are linked as they are added. */
@@ -393,7 +421,29 @@ int ns_groups_link(struct ns_groups *g, struct procfs *pfs, unsigned int add)
 		if (rc)
 			return rc;
 	}
+	if (g->tree)
+		settle_parents(g);
 	return 0;
+}
+
+bool ns_group_counts_known(const struct ns_groups *g, const struct ns_group *grp)
+{
+	return !g->tree || grp->type != NS_TYPE_PID ||
+	       pidtree_deepest_unsettled(g->tree) <= grp->level;
+}
+
+size_t ns_groups_unsettled(const struct ns_groups *g)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; g->tree && i < g->count; i++)
+		n += g->items[i].type == NS_TYPE_PID && !g->items[i].parent_known;
+	return n;
+}
+
+static bool is_child(const struct ns_group *child, const struct ns_group *grp)
+{
+	return child->parent_known && child->parent == grp->ino && child->type == grp->type;
 }
 
 size_t ns_group_children(const struct ns_groups *g, const struct ns_group *grp)
@@ -401,7 +451,7 @@ size_t ns_group_children(const struct ns_groups *g, const struct ns_group *grp)
 	size_t n = 0;
 
 	for (size_t i = 0; i < g->count; i++)
-		n += g->items[i].parent == grp->ino && g->items[i].type == grp->type;
+		n += is_child(&g->items[i], grp);
 	return n;
 }
 
@@ -410,7 +460,7 @@ unsigned long ns_group_visible(const struct ns_groups *g, const struct ns_group 
 	unsigned long n = grp->nprocs;
 
 	for (size_t i = 0; i < g->count; i++) {
-		if (g->items[i].parent == grp->ino && g->items[i].type == grp->type)
+		if (is_child(&g->items[i], grp))
 			n += ns_group_visible(g, &g->items[i]);
 	}
 	return n;
