@@ -11,6 +11,7 @@
 #include "caps.h"
 #include "cmdutil.h"
 #include "nls.h"
+#include "nsgroup.h"
 #include "procfs.h"
 #include "strutils.h"
 
@@ -58,6 +59,29 @@ uint64_t parse_num_arg(const char *str, const char *what, uint64_t min, uint64_t
 	return num;
 }
 
+const char *why_no_ns_link(struct procfs *pfs, pid_t pid)
+{
+	struct proc_rec rec;
+	bool zombie;
+
+	proc_rec_init(&rec, pid);
+	zombie = procfs_read(pfs, &rec, PROC_READ_STAT) == 0 && rec.stat.state == 'Z';
+	proc_rec_clear(&rec);
+	return zombie ? _("a zombie") : _("exiting, or a procfs without the links");
+}
+
+/* An inode number names a namespace only if something holds it. */
+static void check_held(struct procfs *pfs, const char *opt, const char *arg, enum ns_type type,
+		       ino_t ino)
+{
+	int rc = ns_is_held(pfs, type, ino);
+
+	if (rc < 0)
+		fatal_errno(rc, "%s %s", opt, arg);
+	if (!rc)
+		usage_error(_("no such %s namespace: %s"), ns_type_name(type), arg);
+}
+
 void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 			 enum ns_type type, struct ns_handle *ns)
 {
@@ -67,7 +91,12 @@ void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 		fatal_errno(rc, "%s %s", opt, arg);	/* no fault of the argument */
 	switch (rc) {
 	case 0:
+		if (ns->fd < 0 && !strchr(arg, '/'))
+			check_held(pfs, opt, arg, type, ns->ino);
 		return;
+	case -ENODATA:
+		usage_error(_("%s %s: has no %s namespace (%s)"), opt, arg, ns_type_name(type),
+			    why_no_ns_link(pfs, (pid_t)strtol(arg, NULL, 10)));
 	case -EINVAL:
 		usage_error(_("invalid %s argument: '%s' (a pid, an inode number or a path)"),
 			    opt, arg);
@@ -79,8 +108,10 @@ void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 		usage_error(_("%s %s: not a %s namespace"), opt, arg, ns_type_name(type));
 	case -EACCES:
 	case -EPERM:
-		usage_error(_("%s %s: permission denied; CAP_SYS_PTRACE would let you read it"),
-			    opt, arg);
+		if (may_gain_by_ptrace())
+			usage_error(_("%s %s: permission denied; CAP_SYS_PTRACE would let you read "
+				      "it"), opt, arg);
+		usage_error(_("%s %s: permission denied"), opt, arg);
 	default:
 		usage_error("%s %s: %s", opt, arg, strerror(-rc));
 	}
@@ -103,10 +134,19 @@ void fatal_procfs(const struct procfs *pfs, int rc)
 	fatal_errno(rc, _("cannot read %s"), procfs_path(pfs));
 }
 
+bool may_gain_by_ptrace(void)
+{
+	return caps_self_has(CAPS_READ_OTHERS) == 0;
+}
+
 void warn_unreadable(unsigned long denied)
 {
-	if (denied && caps_self_has(CAPS_READ_OTHERS) == 0)
+	if (!denied)
+		return;
+	if (may_gain_by_ptrace())
 		warnx(_("%lu processes could not be read; CAP_SYS_PTRACE would let you see them"),
 		      denied);
+	else
+		warnx(_("%lu processes could not be read"), denied);
 }
 

@@ -6,7 +6,9 @@
 #ifndef PIDNS_CMDUTIL_H
 #define PIDNS_CMDUTIL_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "cmderr.h"
 #include "nsfs.h"
@@ -28,7 +30,14 @@ CMD_NORETURN void print_version(void);
  */
 uint64_t parse_num_arg(const char *str, const char *what, uint64_t min, uint64_t max);
 
-/* One line on stderr when processes we may not read were passed over, with the capability. */
+/*
+ * Whether CAP_SYS_PTRACE would let us read what we may not: we lack it.  A
+ * process that has it may still be refused (another user namespace's, an
+ * LSM's rule), and then the hint would mislead.
+ */
+bool may_gain_by_ptrace(void);
+
+/* One line on stderr when processes we may not read were passed over. */
 void warn_unreadable(unsigned long denied);
 
 struct procfs;
@@ -40,10 +49,14 @@ struct procfs *procfs_open_or_exit(const char *dir);
 /* A fatal error reading the procfs, such as those for which procfs_err_fatal() holds. */
 CMD_NORETURN void fatal_procfs(const struct procfs *pfs, int rc);
 
+/* Why process pid has no namespace links, in words for a message. */
+const char *why_no_ns_link(struct procfs *pfs, pid_t pid);
+
 /*
  * Resolve the namespace argument of option opt (a pid, an inode number or an
  * nsfs path, see ns_arg_open()) to a namespace of the given type.  What is
- * wrong with the argument is a usage error; running out of memory or
+ * wrong with the argument is a usage error, an inode number that no process
+ * is in and no nsfs mount holds among them; running out of memory or
  * descriptors on the way, a fatal one.
  */
 void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,

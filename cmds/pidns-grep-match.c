@@ -264,22 +264,31 @@ void grep_read_pidfile(struct grep_match *m, const char *path, bool need_lock)
 
 void grep_skip_self(struct grep_match *m, bool ancestors, struct procfs *pfs)
 {
-	pid_t pid = getppid();
+	/* 0 when we are not in the procfs's view, and then neither are our ancestors */
+	pid_t pid = procfs_self_pid(pfs);
 
-	idlist_add(&m->skip, (uint64_t)getpid());
-	/* Up the parents to 0, which is also the parent of one outside our namespace. */
-	while (ancestors && pid > 0 && !idlist_has(&m->skip, (uint64_t)pid)) {
+	/* Up the parents to 0, which is also the parent of one outside the procfs's namespace. */
+	while (pid > 0 && !idlist_has(&m->skip, (uint64_t)pid)) {
 		struct proc_rec rec;
 
 		idlist_add(&m->skip, (uint64_t)pid);
+		if (!ancestors)
+			break;
 		proc_rec_init(&rec, pid);
 		pid = procfs_read(pfs, &rec, PROC_READ_STAT) ? 0 : rec.stat.ppid;
 		proc_rec_clear(&rec);
 	}
 }
 
-void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsigned int types)
+void grep_set_ns(struct grep_match *m, struct pidns_view *view, struct procfs *pfs,
+		 const char *arg, unsigned int types)
 {
+	uint64_t num;
+
+	/* Namespaces of two types never share an inode: a number names one of one type. */
+	if ((types & (types - 1)) && !str_to_u64(arg, &num) && num > NS_PID_MAX_LIMIT)
+		usage_error(_("--ns %s: an inode number names one namespace; "
+			      "give --nslist one type"), arg);
 	for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
 		struct ns_handle ns;
 
@@ -287,16 +296,10 @@ void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsi
 			continue;
 		ns_arg_open_or_exit(pfs, "--ns", arg, t, &ns);
 		ns_handle_close(&ns);
-		/* Namespaces of two types never share an inode, but a number given for both can. */
-		for (unsigned int u = 0; u < t; u++) {
-			if ((types & NS_TYPE_BIT(u)) && m->ns[u] == ns.ino)
-				usage_error(_("--ns %s: an inode number names one namespace; "
-					      "give --nslist one type"), arg);
-		}
 		m->ns[t] = ns.ino;
 	}
 	m->ns_types = types;
-	if (m->nested && pidns_below_new(m->ns[NS_TYPE_PID], &m->below))
+	if (m->nested && pidns_below_new(view, m->ns[NS_TYPE_PID], &m->below))
 		err_oom();
 }
 
@@ -351,7 +354,7 @@ int grep_task_depth(struct grep_match *m, struct procfs *pfs, struct grep_task *
 		t->depth = t->rec.ns[NS_TYPE_PID] == m->ns[NS_TYPE_PID] ? 0 : -1;
 		return 0;
 	}
-	return pidns_below_depth(m->below, pfs, &t->rec, &t->depth);
+	return pidns_below_depth(m->below, &t->rec, &t->depth);
 }
 
 static int match_ns(struct grep_match *m, struct procfs *pfs, struct grep_task *t)

@@ -73,7 +73,8 @@ void grep_read_pidfile(struct grep_match *m, const char *path, bool need_lock);
 void grep_skip_self(struct grep_match *m, bool ancestors, struct procfs *pfs);
 
 /* --ns: the namespaces of each type of types; a bad reference is a usage error. */
-void grep_set_ns(struct grep_match *m, struct procfs *pfs, const char *arg, unsigned int types);
+void grep_set_ns(struct grep_match *m, struct pidns_view *view, struct procfs *pfs,
+		 const char *arg, unsigned int types);
 
 void grep_match_free(struct grep_match *m);
 

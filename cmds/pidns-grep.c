@@ -84,6 +84,7 @@ struct hit {
 
 struct grepctl {
 	struct procfs *pfs;
+	struct pidns_view *view;
 	struct grep_match match;
 	bool invert;		/* -v */
 	bool threads;		/* -w */
@@ -150,6 +151,7 @@ static void __attribute__((noreturn)) usage(void)
 	      out);
 	fputs(_("     --inner               print pids as seen inside the --ns pid namespace\n"),
 	      out);
+	fputs(_("     --procfs <dir>        read processes from <dir> instead of /proc\n"), out);
 	fputs(_("\nTable output:\n"), out);
 	fputs(_(" -J, --json                use JSON output format\n"), out);
 	fputs(_("     --output <list>       define which output columns to use\n"), out);
@@ -485,7 +487,7 @@ static void exclusive(const char **seen, const char *opt)
 
 enum {
 	OPT_CGROUP = CHAR_MAX + 1, OPT_ENV, OPT_NS, OPT_NSLIST, OPT_NESTED, OPT_INNER,
-	OPT_OUTPUT, OPT_RAW, OPT_NOHEADINGS,
+	OPT_OUTPUT, OPT_RAW, OPT_NOHEADINGS, OPT_PROCFS,
 };
 
 static const struct option longopts[] = {
@@ -525,6 +527,7 @@ static const struct option longopts[] = {
 	{ "output",	      required_argument, NULL, OPT_OUTPUT },
 	{ "raw",	      no_argument,	 NULL, OPT_RAW },
 	{ "noheadings",	      no_argument,	 NULL, OPT_NOHEADINGS },
+	{ "procfs",	      required_argument, NULL, OPT_PROCFS },
 	{ "list-columns",     no_argument,	 NULL, 'H' },
 	{ "help",	      no_argument,	 NULL, 'h' },
 	{ "version",	      no_argument,	 NULL, 'V' },
@@ -533,7 +536,7 @@ static const struct option longopts[] = {
 
 /* What the options say before they are checked against each other. */
 struct grep_args {
-	const char *pidfile, *ns_arg, *pattern;
+	const char *pidfile, *ns_arg, *pattern, *procfs_dir;
 	const char *best_opt, *text_opt, *table_opt;	/* groups that exclude */
 	bool exact, icase, lock, ancestors, list_columns, pids_given;
 	unsigned int nslist;
@@ -664,6 +667,9 @@ static bool parse_modifier(struct grepctl *ctl, struct grep_args *a, int c, cons
 	case OPT_INNER:
 		ctl->inner = true;
 		break;
+	case OPT_PROCFS:
+		a->procfs_dir = arg;
+		break;
 	default:
 		return false;
 	}
@@ -793,15 +799,20 @@ int main(int argc, char **argv)
 		grep_read_pidfile(m, args.pidfile, args.lock);
 	choose_read_mask(&ctl);
 
-	ctl.pfs = procfs_open_or_exit(NULL);
+	ctl.pfs = procfs_open_or_exit(args.procfs_dir);
+	if (pidns_view_new(ctl.pfs, &ctl.view))
+		err_oom();
 	grep_skip_self(m, args.ancestors, ctl.pfs);
 	if (args.ns_arg)
-		grep_set_ns(m, ctl.pfs, args.ns_arg, args.nslist);
+		grep_set_ns(m, ctl.view, ctl.pfs, args.ns_arg, args.nslist);
 
 	rc = grep_scan(&ctl);
 	if (rc)
 		fatal_procfs(ctl.pfs, rc);
 	warn_unreadable(ctl.denied);
+	if (m->below && pidns_below_untold(m->below))
+		warnx(_("%zu pid namespaces could not be placed below --ns or not: %s does not tell "
+			"their parents"), pidns_below_untold(m->below), procfs_path(ctl.pfs));
 	print_hits(&ctl);
 	if (!ctl.nhits && !m->full && is_long_name(args.pattern))
 		warnx(_("pattern that searches for process name longer than 15 characters will "
@@ -815,6 +826,7 @@ int main(int argc, char **argv)
 	free(ctl.hits);
 	usercache_free(&ctl.users);
 	grep_match_free(m);
+	pidns_view_free(ctl.view);
 	procfs_close(ctl.pfs);
 	return rc;
 }

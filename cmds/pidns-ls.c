@@ -710,6 +710,20 @@ static void read_task(struct lsctl *ctl)
 		usage_error(_("-p %d: no such process"), ctl->task);
 	if (rc)
 		fatal_errno(rc, _("-p %d: cannot read its namespaces"), ctl->task);
+	/*
+	 * A kernel may lack a type; where we have a link of it, the process
+	 * lost its own: a zombie keeps only its pid namespace's.
+	 */
+	for (unsigned int t = 0; t < NS_TYPE_COUNT; t++) {
+		char path[32];
+		ino_t ino;
+
+		snprintf(path, sizeof(path), "self/ns/%s", ns_type_name(t));
+		if ((ctl->types & NS_TYPE_BIT(t)) && !ctl->task_rec.ns[t] &&
+		    ns_inode_at(procfs_dirfd(ctl->pfs), path, t, &ino) == 0)
+			usage_error(_("-p %d: has no %s namespace (%s)"), ctl->task,
+				    ns_type_name(t), why_no_ns_link(ctl->pfs, ctl->task));
+	}
 }
 
 /*

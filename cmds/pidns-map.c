@@ -51,6 +51,7 @@ static const struct colinfo infos[] = {
 
 struct mapctl {
 	struct procfs *pfs;
+	struct pidns_view *view;
 	struct collist cols;
 	unsigned int modes;	/* COLTAB_* */
 	unsigned int flags;	/* PIDNS_* for pidns_translate() */
@@ -140,6 +141,45 @@ static char *level_cell(void *data, int col, size_t index)
 	return str;
 }
 
+/* Why pid's status, and so its pids, cannot be read. */
+static void warn_unread(pid_t pid, int rc)
+{
+	if (rc == -ESRCH) {
+		warnx(_("%d: no such process"), pid);
+	} else if (rc != -EACCES && rc != -EPERM) {
+		errno = -rc;
+		warn(_("%d: cannot read its pid namespaces"), pid);
+	} else if (may_gain_by_ptrace()) {
+		warnx(_("%d: permission denied; CAP_SYS_PTRACE would let you read it"), pid);
+	} else {
+		warnx(_("%d: permission denied"), pid);
+	}
+}
+
+/*
+ * Say why the namespaces of pid's levels are not known: its pids, from the
+ * status anyone may read, are still shown.  False when not even those are.
+ */
+static bool levels_unknown(struct mapctl *ctl, pid_t pid, int rc)
+{
+	switch (rc) {
+	case -EACCES:
+	case -EPERM:
+		if (may_gain_by_ptrace())
+			warnx(_("%d: its pid namespaces may not be read; CAP_SYS_PTRACE would let "
+				"you read them"), pid);
+		else
+			warnx(_("%d: its pid namespaces may not be read"), pid);
+		return true;
+	case -ENODATA:
+		warnx(_("%d: has no pid namespace (%s)"), pid, why_no_ns_link(ctl->pfs, pid));
+		return true;
+	default:
+		warn_unread(pid, rc);
+		return false;
+	}
+}
+
 /* One row per level of pid; false when it cannot be read. */
 static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 {
@@ -149,23 +189,27 @@ static bool add_levels(struct mapctl *ctl, struct libscols_table *tb, pid_t pid)
 	int rc;
 
 	proc_rec_init(&rec, pid);
-	rc = procfs_read(ctl->pfs, &rec, PROC_READ_STATUS | PROC_READ_STAT | PROC_READ_CMDLINE);
+	rc = procfs_read(ctl->pfs, &rec, PROC_READ_STATUS);
 	if (!rc && !(rec.status.have & STATUS_HAVE_NSPID))
 		rc = -ENOTSUP;	/* Linux before 4.1 has no NSpid: line */
-	if (!rc)
-		rc = pidns_levels(ctl->pfs, pid, rec.status.nlevels, levels);
+	if (!rc) {
+		/* for COMMAND only: what a copy of a procfs lacks is an empty cell */
+		int more = procfs_read(ctl->pfs, &rec, PROC_READ_STAT | PROC_READ_CMDLINE);
+
+		if (procfs_err_fatal(more))
+			rc = more;
+	}
 	if (procfs_err_fatal(rc))
 		fatal_procfs(ctl->pfs, rc);
 	if (rc) {
-		if (rc == -ESRCH) {
-			warnx(_("%d: no such process"), pid);
-		} else if (rc == -EACCES || rc == -EPERM) {
-			warnx(_("%d: permission denied to read its pid namespaces; "
-				"CAP_SYS_PTRACE would let you"), pid);
-		} else {
-			errno = -rc;
-			warn(_("%d: cannot read its pid namespaces"), pid);
-		}
+		warn_unread(pid, rc);
+		proc_rec_clear(&rec);
+		return false;
+	}
+	rc = pidns_levels(ctl->view, pid, rec.status.nlevels, levels);
+	if (procfs_err_fatal(rc))
+		fatal_procfs(ctl->pfs, rc);
+	if (rc && !levels_unknown(ctl, pid, rc)) {
 		proc_rec_clear(&rec);
 		return false;
 	}
@@ -199,7 +243,7 @@ static int translate(struct mapctl *ctl, const struct ns_handle *from,
 
 	for (int i = 0; i < npids; i++) {
 		pid_t pid = pids[i], out;
-		int rc = pidns_translate(ctl->pfs, from, to, pid, ctl->flags, &out);
+		int rc = pidns_translate(ctl->view, from, to, pid, ctl->flags, &out);
 
 		switch (rc) {
 		case 0:
@@ -211,6 +255,10 @@ static int translate(struct mapctl *ctl, const struct ns_handle *from,
 			break;
 		case -ENOENT:
 			warnx(_("%d: not visible in pid namespace %ju"), pid, (uintmax_t)to->ino);
+			break;
+		case -ENODATA:
+			warnx(_("%d: %s does not tell where it lies, for want of the parents of "
+				"some pid namespaces"), pid, procfs_path(ctl->pfs));
 			break;
 		default:
 			fatal_errno(rc, _("%d: cannot translate"), pid);
@@ -241,7 +289,7 @@ int main(int argc, char **argv)
 		COL_LEVEL, COL_NS, COL_PID, COL_TGID, COL_PGID, COL_SID, COL_COMMAND,
 	};
 	struct mapctl ctl = { .flags = 0 };
-	const char *from_arg = NULL, *from_opt = NULL, *to_arg = NULL, *procfs_dir = NULL;
+	const char *from_arg = NULL, *from_opt = NULL, *to_arg = NULL, *procfs_dir = NULL, *opt;
 	struct ns_handle from, to;
 	pid_t *pids;
 	int npids;
@@ -255,12 +303,17 @@ int main(int argc, char **argv)
 		switch (c) {
 		case OPT_NS:
 		case OPT_FROM:
-			if (from_arg)
+			opt = c == OPT_NS ? "--ns" : "--from";
+			if (from_opt && !strcmp(from_opt, opt))
+				usage_error(_("%s given more than once"), opt);
+			if (from_opt)
 				usage_error(_("--ns and --from name the same thing: give one"));
-			from_opt = c == OPT_NS ? "--ns" : "--from";
+			from_opt = opt;
 			from_arg = optarg;
 			break;
 		case OPT_TO:
+			if (to_arg)
+				usage_error(_("%s given more than once"), "--to");
 			to_arg = optarg;
 			break;
 		case 'J':
@@ -308,6 +361,8 @@ int main(int argc, char **argv)
 	pids = parse_pids(argv + optind, npids);
 
 	ctl.pfs = procfs_open_or_exit(procfs_dir);
+	if (pidns_view_new(ctl.pfs, &ctl.view))
+		err_oom();
 	if (!from_arg) {
 		rc = show_levels(&ctl, pids, npids);
 	} else {
@@ -319,6 +374,7 @@ int main(int argc, char **argv)
 		if (to_arg)
 			ns_handle_close(&to);
 	}
+	pidns_view_free(ctl.view);
 	procfs_close(ctl.pfs);
 	free(pids);
 	return rc;

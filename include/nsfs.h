@@ -66,6 +66,7 @@ struct ns_handle {
  * ioctls, or is -1 where only the inode is known (an inode number, a link of
  * a procfs copy); ns_handle_close() closes it.
  * Returns 0, -EINVAL (not a pid, inode or path), -ESRCH (no such process),
+ * -ENODATA (a process without the link: a zombie, or one that exits),
  * -ENOTTY (the path is not a namespace), -EMEDIUMTYPE (a namespace of
  * another type), or the errno of the failed access.
  */

@@ -82,6 +82,13 @@ int ns_groups_collect_members(struct ns_groups *groups, struct procfs *pfs, unsi
  */
 int ns_groups_collect_held(struct ns_groups *groups, struct procfs *pfs, unsigned int types);
 
+/*
+ * Whether the namespace ino of type exists as the procfs shows it: a process
+ * is in it, or an nsfs mount holds it.  Returns 1, 0, or the errno of a scan
+ * that could not be made.
+ */
+int ns_is_held(struct procfs *pfs, enum ns_type type, ino_t ino);
+
 /* Which relatives that no process is in ns_groups_link() adds as groups. */
 enum {
 	NS_LINK_ADD_PARENTS = 1 << 0,

@@ -164,8 +164,11 @@ int ns_arg_open(int procfd, const char *arg, enum ns_type type, struct ns_handle
 	rc = ns_open_checked(dirfd, path, type, &ns->fd, &ns->ino);
 	if (rc == -ENOENT && ns_inode_at(dirfd, path, type, &ns->ino) == 0)
 		rc = 0;		/* a link that only has text, as in a copy of a procfs */
-	if (rc == -ENOENT && path == pidpath)
-		rc = -ESRCH;
+	if (rc == -ENOENT && path == pidpath) {
+		/* a zombie, or a dying process, has lost its links */
+		pidpath[strcspn(pidpath, "/")] = '\0';
+		rc = faccessat(dirfd, pidpath, F_OK, 0) ? -ESRCH : -ENODATA;
+	}
 	return rc;
 }
 

@@ -233,6 +233,36 @@ int ns_groups_collect_members(struct ns_groups *groups, struct procfs *pfs, unsi
 	return rc;
 }
 
+static int mounted(struct procfs *pfs, enum ns_type type, ino_t ino)
+{
+	struct nsfs_mount *mounts;
+	size_t n;
+	int found = 0;
+
+	if (nsfs_mounts_read(pfs, &mounts, &n))
+		return 0;	/* a copy of a procfs may have no mountinfo */
+	for (size_t i = 0; i < n && !found; i++)
+		found = mounts[i].type == type && mounts[i].ino == ino;
+	nsfs_mounts_free(mounts, n);
+	return found;
+}
+
+int ns_is_held(struct procfs *pfs, enum ns_type type, ino_t ino)
+{
+	struct procfs_scan *scan;
+	struct proc_rec *rec;
+	int rc = procfs_scan_new(pfs, NS_TYPE_BIT(type), &scan);
+
+	if (rc)
+		return rc;
+	while ((rc = procfs_scan_next(scan, &rec)) == 0 && rec->ns[type] != ino)
+		;
+	procfs_scan_free(scan);
+	if (rc < 0)
+		return rc;
+	return rc == 0 ? 1 : mounted(pfs, type, ino);
+}
+
 /* The network namespace of a socket of pid, if it is not known yet. */
 static int add_socket_held(struct ns_groups *g, pid_t pid, int fd)
 {

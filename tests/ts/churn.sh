@@ -32,7 +32,8 @@ run() {
 	"$@" >"$TESTDIR/out" 2>"$TESTDIR/err"
 	local rc=$?
 	runs=$((runs + 1))
-	if [ $rc -ne 0 ] || [ -s "$TESTDIR/err" ] || ! eval "$test" >"$TESTDIR/why" 2>&1; then
+	if [ $rc -ne 0 ] || [ -n "$(drop_unreadable <"$TESTDIR/err")" ] ||
+	   ! eval "$test" >"$TESTDIR/why" 2>&1; then
 		failed=$((failed + 1))
 		echo "# $name: exit $rc"
 		sed 's/^/#   /' "$TESTDIR/err" "$TESTDIR/why" | head -n 5
