@@ -52,6 +52,13 @@ const char *procfs_path(const struct procfs *pfs);
 int procfs_open_ns(struct procfs *pfs, pid_t pid, enum ns_type type);
 
 /*
+ * An O_PATH fd of the root directory of a process (PID/root), the root of
+ * its mount namespace as it sees it.  Returns the fd, -ESRCH when the
+ * process is gone, -EACCES, or another negative errno.
+ */
+int procfs_open_root(struct procfs *pfs, pid_t pid);
+
+/*
  * Read a whole file below the root, such as "self/mountinfo".  *data is
  * NUL-terminated and valid until the next read through pfs.  Returns 0,
  * -ESRCH when it is not there, or another negative errno.

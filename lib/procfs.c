@@ -177,6 +177,16 @@ static int proc_errno(int err)
 	}
 }
 
+int procfs_open_root(struct procfs *pfs, pid_t pid)
+{
+	char path[sizeof("/root") + U64_DIGITS];
+	int fd;
+
+	snprintf(path, sizeof(path), "%d/root", pid);
+	fd = openat(pfs->dirfd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	return fd < 0 ? proc_errno(errno) : fd;
+}
+
 /* Read a whole file below the root into pfs->buf; *len excludes the NUL added. */
 static int read_proc_file(struct procfs *pfs, const char *path, size_t *len)
 {
