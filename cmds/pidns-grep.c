@@ -17,6 +17,7 @@
 #include "caps.h"
 #include "cmdutil.h"
 #include "nls.h"
+#include "osrelease.h"
 #include "pidns-grep-match.h"
 #include "procfs.h"
 #include "table.h"
@@ -36,6 +37,7 @@ enum {
 	COL_NAME,
 	COL_COMMAND,
 	COL_CAPS,
+	COL_OS,
 };
 
 static const struct colinfo infos[] = {
@@ -61,6 +63,8 @@ static const struct colinfo infos[] = {
 	[COL_COMMAND]  = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line"),
 			   SCOLS_JSON_STRING, NULL },
 	[COL_CAPS]     = { "CAPS", 0, SCOLS_FL_TRUNC, N_("effective capabilities"),
+			   SCOLS_JSON_STRING, NULL },
+	[COL_OS]       = { "OS", 0, SCOLS_FL_TRUNC, N_("system in its root (os-release)"),
 			   SCOLS_JSON_STRING, NULL },
 };
 
@@ -273,6 +277,10 @@ static char *cell_data(struct grepctl *ctl, const struct grep_task *t, int col)
 		break;
 	case COL_CAPS:
 		if ((st->have & STATUS_HAVE_CAPEFF) && caps_effective_text(st->cap_eff, &str))
+			err_oom();
+		break;
+	case COL_OS:
+		if (osrelease_name_of(ctl->pfs, rec->pid, &str) == -ENOMEM)
 			err_oom();
 		break;
 	}

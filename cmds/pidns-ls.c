@@ -20,6 +20,7 @@
 #include "netnsid.h"
 #include "nls.h"
 #include "nsgroup.h"
+#include "osrelease.h"
 #include "pidns.h"
 #include "procfs.h"
 #include "rowfilter.h"
@@ -50,6 +51,7 @@ enum {
 	COL_VISIBLE,
 	COL_NCHILDREN,
 	COL_CAPS,
+	COL_OS,
 };
 
 /* lsns(8)'s columns first, with its names, help texts and JSON types. */
@@ -95,6 +97,9 @@ static const struct colinfo infos[] = {
 			     SCOLS_JSON_NUMBER, "CHILDREN" },
 	[COL_CAPS]      = { "CAPS", 0, SCOLS_FL_TRUNC,
 			    N_("effective capabilities of the PID"), SCOLS_JSON_STRING, NULL },
+	[COL_OS]        = { "OS", 0, SCOLS_FL_TRUNC,
+			    N_("system in the root of its init, or of the PID (os-release)"),
+			    SCOLS_JSON_STRING, NULL },
 };
 
 static const int default_columns[] = {
@@ -130,6 +135,7 @@ struct lsctl {
 	struct proc_rec task_rec;
 	bool persistent;	/* -P: only the namespaces no process is in */
 	bool held_fds;		/* --fds: also those only an open fd holds */
+	bool process_rows;	/* <namespace>: a row is a process, not a namespace */
 	struct rowfilter *filter;	/* -Q */
 	struct nsfs_mount *mounts;	/* the namespaces bound to paths */
 	size_t nmounts;
@@ -250,6 +256,24 @@ static char *pidns_cell(struct lsctl *ctl, const struct ns_group *grp, int col)
 	if (col == COL_VISIBLE)
 		return num_cell(ns_group_visible(ctl->groups, grp));
 	return num_cell(ns_group_children(ctl->groups, grp));
+}
+
+/*
+ * The system in the root of a namespace's init, who started what lives in
+ * it (a container's), else of the row's process; empty where it cannot
+ * be told.
+ */
+static char *os_cell(struct lsctl *ctl, const struct ns_group *grp, pid_t pid)
+{
+	char *name;
+	int rc;
+
+	if (!ctl->process_rows && grp->type == NS_TYPE_PID && grp->init)
+		pid = grp->init;
+	rc = osrelease_name_of(ctl->pfs, pid, &name);
+	if (rc == -ENOMEM)
+		err_oom();
+	return rc ? NULL : name;
 }
 
 static char *caps_cell(const struct proc_rec *rec)
@@ -395,6 +419,9 @@ static char *cell_data(const struct row_data *row, int col)
 		break;
 	case COL_CAPS:
 		str = caps_cell(rec);
+		break;
+	case COL_OS:
+		str = os_cell(ctl, grp, row->pid);
 		break;
 	}
 	return str;
@@ -593,9 +620,11 @@ static void collect_groups(struct lsctl *ctl, ino_t ino, pid_t **pids, size_t *n
 	unsigned int extra = 0;
 	int rc;
 
+	/* LEVEL and INIT, OS of an init, and the parents nsfs cannot tell */
 	if (collist_has(&ctl->cols, COL_LEVEL) || collist_has(&ctl->cols, COL_INIT) ||
+	    collist_has(&ctl->cols, COL_OS) ||
 	    (!procfs_is_own_view(ctl->pfs) && parents_wanted(ctl)))
-		extra = PROC_READ_STATUS;	/* the second, for the parents nsfs cannot tell */
+		extra = PROC_READ_STATUS;
 	if (ns_groups_new(&ctl->groups))
 		err_oom();
 	if (pids)
@@ -672,6 +701,7 @@ static int list_processes(struct lsctl *ctl, ino_t ino)
 	pid_t *pids;
 	size_t n;
 
+	ctl->process_rows = true;
 	collect_groups(ctl, ino, &pids, &n);
 	if (!n)
 		errx(EXIT_FAILURE, _("not found namespace: %ju"), (uintmax_t)ino);
