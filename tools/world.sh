@@ -18,10 +18,21 @@ ns_of() { stat -L -c %i "/proc/$1/ns/$2"; }
 # pid namespace inodes); returns 1 when the world does not come up.  A pid
 # namespace dies with its init, so SIGKILL to the intermediate init ends it
 # all; W_OUTER reaps it and exits, and we reap W_OUTER: nothing is left.
+#
+# With W_ROOT set to a directory, the inner namespace lives in it as in a
+# container's root: the intermediate init binds the host's /usr (read-only)
+# and /dev there, in a mount namespace of its own that ends with it, and the
+# inner init is chrooted into it; W_ROOT holds the rest (etc/os-release, the
+# usr/ and dev/ to bind to, the links to usr/bin and usr/lib).
 world_start() {
-	unshare --pid --fork --kill-child -- \
-		unshare --pid --fork --kill-child -- \
-		sh -c "${1:-sleep 600000} & wait" </dev/null >/dev/null 2>&1 &
+	local rooted=
+
+	[ -z "${W_ROOT:-}" ] ||
+		rooted='mount --bind -o ro /usr "$0/usr" && mount --bind /dev "$0/dev" &&
+			exec unshare --pid --fork --kill-child --root="$0"'
+	unshare --pid --fork --kill-child ${W_ROOT:+--mount} -- \
+		sh -c "${rooted:-exec unshare --pid --fork --kill-child} -- sh -c '${1:-sleep 600000} & wait'" \
+		"${W_ROOT:-}" </dev/null >/dev/null 2>&1 &
 	W_OUTER=$!
 	W_LEAF=
 	for _ in $(seq 100); do

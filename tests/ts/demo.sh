@@ -16,6 +16,10 @@ is "$(grep -A1 -- '^\$ pidns-map --ns' "$TESTDIR/demo" | tail -n1)" "$leaf" \
 is "$(tail -n1 "$TESTDIR/demo")" "2" "pidns-map --from/--to finds it inside"
 is "$(grep -A2 -- '^\$ pidns-grep' "$TESTDIR/demo" | tail -n2)" "1 sh -c sleep 600000 & wait
 2 sleep 600000" "pidns-grep --inner lists the inner namespace with its own pids"
-is "$(grep -c '^\$ ' "$TESTDIR/demo")" 5 "five commands shown"
+is "$(grep -A9 -- '^\$ pidns-ls -t pid -o NS,NPROCS,PID,OS' "$TESTDIR/demo" |
+      awk -v pid="$(sed -n 's/.*inner one (init \([0-9]*\) here).*/\1/p' "$TESTDIR/demo")" \
+	'$3 == pid { $1 = $2 = $3 = ""; sub(/^ +/, ""); print }')" "Ubuntu 22.04.3 LTS" \
+	"pidns-ls OS: the inner namespace is Ubuntu, from its init's own root"
+is "$(grep -c '^\$ ' "$TESTDIR/demo")" 6 "six commands shown"
 check "the demo's world is gone" test ! -d "/proc/$leaf"
 done_testing
