@@ -819,8 +819,8 @@ int main(int argc, char **argv)
 		fatal_procfs(ctl.pfs, rc);
 	warn_unreadable(ctl.denied);
 	if (m->below && pidns_below_untold(m->below))
-		warnx(_("%zu pid namespaces could not be placed below --ns or not: %s does not tell "
-			"their parents"), pidns_below_untold(m->below), procfs_path(ctl.pfs));
+		warnx(_("%zu pid namespaces could not be placed below --ns or not: %s does not "
+			"tell their parents"), pidns_below_untold(m->below), procfs_path(ctl.pfs));
 	print_hits(&ctl);
 	if (!ctl.nhits && !m->full && is_long_name(args.pattern))
 		warnx(_("pattern that searches for process name longer than 15 characters will "
