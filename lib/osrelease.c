@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* The name of a system from its os-release(5), read inside a root whose owner we do not trust. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
-
-#if defined(__has_include)
-# if __has_include(<linux/openat2.h>)
-#  include <linux/openat2.h>
-# endif
-#endif
 
 #include "osrelease.h"
 #include "procfs.h"
+#include "rootfile.h"
 
 /* Part of the text: a key, or a value still quoted as the file has it. */
 struct span {
@@ -258,115 +249,20 @@ int osrelease_name_parse(const char *buf, size_t len, char **name)
 	return compose(last, name);
 }
 
-#if defined(RESOLVE_IN_ROOT) && defined(SYS_openat2)
-/* openat2 says EAGAIN when a rename races a ".." walk; the root's owner can make it race. */
-#define OPENAT2_TRIES	4
-
-/* path as the root's own processes see it; only an O_PATH fd, so nothing is opened yet. */
-static int open_in_root(int rootfd, const char *path)
+int osrelease_name_at(int rootfd, char **name)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
-	};
-	int tries = OPENAT2_TRIES;
-	int fd;
+	char *buf;
+	size_t len;
+	int rc = rootfile_read(rootfd, "etc/os-release", OSRELEASE_MAX, &buf, &len);
 
-	do {
-		fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
-	} while (fd < 0 && (errno == EAGAIN || errno == EINTR) && --tries);
-	return fd < 0 ? -errno : fd;
-}
-#else
-static int open_in_root(int rootfd, const char *path)
-{
-	(void)rootfd;
-	(void)path;
-	return -ENOSYS;
-}
-#endif
-
-/*
- * Open for reading what pathfd is, once fstat says it is a regular file: opening a FIFO could
- * block and opening a device node can act (a watchdog starts, a tape rewinds).
- */
-static int reopen_regular(int pathfd)
-{
-	char proc[sizeof("/proc/self/fd/") + 3 * sizeof(int)];
-	struct stat st;
-	int fd;
-
-	if (fstat(pathfd, &st))
-		return -errno;
-	if (!S_ISREG(st.st_mode))
-		return -EINVAL;
-	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", pathfd);
-	fd = open(proc, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd >= 0)
-		return fd;
-	/* no /proc mounted: as without openat2 no safe way is left (and the file does exist) */
-	return errno == ENOENT ? -ENOSYS : -errno;
-}
-
-/*
- * Up to OSRELEASE_MAX + 1 bytes, whatever st_size says (procfs says 0, a file may grow): the
- * parser refuses a text of that size, so the bound is checked in one place.
- */
-static int read_bounded(int fd, char **buf, size_t *len)
-{
-	char *b = malloc(OSRELEASE_MAX + 1);
-	size_t n = 0;
-
-	if (!b)
-		return -ENOMEM;
-	while (n <= OSRELEASE_MAX) {
-		ssize_t got = read(fd, b + n, OSRELEASE_MAX + 1 - n);
-
-		if (got == 0)
-			break;
-		if (got > 0) {
-			n += (size_t)got;
-		} else if (errno != EINTR) {
-			int rc = -errno;
-
-			free(b);
-			return rc;
-		}
-	}
-	*buf = b;
-	*len = n;
-	return 0;
-}
-
-static int name_of_file(int pathfd, char **name)
-{
-	int fd = reopen_regular(pathfd);
-	char *buf = NULL;
-	size_t len = 0;
-	int rc;
-
-	close(pathfd);
-	if (fd < 0)
-		return fd;
-	rc = read_bounded(fd, &buf, &len);
-	close(fd);
+	/* only a file that is not there falls back (os-release(5)); a bad one is the answer */
+	if (rc == -ENOENT)
+		rc = rootfile_read(rootfd, "usr/lib/os-release", OSRELEASE_MAX, &buf, &len);
 	if (rc)
 		return rc;
 	rc = osrelease_name_parse(buf, len, name);
 	free(buf);
 	return rc;
-}
-
-int osrelease_name_at(int rootfd, char **name)
-{
-	int fd = open_in_root(rootfd, "etc/os-release");
-
-	/* only a file that is not there falls back (os-release(5)); a bad one is the answer */
-	if (fd == -ENOENT)
-		fd = open_in_root(rootfd, "usr/lib/os-release");
-	if (fd < 0)
-		return fd;
-	return name_of_file(fd, name);
 }
 
 int osrelease_name_of(struct procfs *pfs, pid_t pid, char **name)

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the os-release parser, and of reading os-release inside a root tree made here. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
@@ -20,15 +18,11 @@
 
 #include <linux/filter.h>
 #include <linux/seccomp.h>
-#if defined(__has_include)
-# if __has_include(<linux/openat2.h>)
-#  include <linux/openat2.h>
-# endif
-#endif
 
 #include "c.h"
 #include "osrelease.h"
 #include "tap.h"
+#include "tmptree.h"
 
 #define STR_LEN(s)	s, sizeof(s) - 1
 
@@ -271,33 +265,8 @@ static void test_sizes(void)
 	free(big);
 }
 
-/* The tree: one root directory per case below a mkdtemp directory, removed at exit. */
-static char tree[4096];
+/* The host's own name, which no case may ever give. */
 static const char *host_name;
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void remove_tree(void)
-{
-	if (tree[0])
-		nftw(tree, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static void make_tree(void)
-{
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(tree, sizeof(tree), "%s/test-osrelease.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(tree))
-		bail_out("mkdtemp failed");
-	atexit(remove_tree);
-}
 
 /* A new root of the case, with empty etc/ and usr/lib/ unless told otherwise; a dir fd. */
 static int new_root(const char *name, int dirs)
@@ -378,35 +347,6 @@ static void find_host_name(void)
 	   rc == 0 ? name : "it has no os-release");
 	if (host_name)
 		ok(strncmp(host_name, "Tree ", 5), "at: the host's name is none of the tree's");
-}
-
-/* Open descriptors of this process, to see that none is left behind. */
-static int count_fds(void)
-{
-	DIR *dir = opendir("/proc/self/fd");
-	int n = 0;
-
-	if (!dir)
-		bail_out("cannot list /proc/self/fd");
-	while (readdir(dir))
-		n++;
-	closedir(dir);
-	return n;
-}
-
-/* Whether the kernel has openat2 at all: valgrind 3.19 does not know it either. */
-static int have_openat2(void)
-{
-#if defined(RESOLVE_IN_ROOT) && defined(SYS_openat2)
-	struct open_how how = { .flags = O_PATH | O_CLOEXEC };
-	int fd = (int)syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof(how));
-
-	if (fd >= 0)
-		close(fd);
-	return fd >= 0 || errno != ENOSYS;
-#else
-	return 0;
-#endif
 }
 
 /* Without openat2 nothing is opened, however plain the tree. */
@@ -720,7 +660,7 @@ int main(void)
 	test_truncated_and_nul();
 	test_sizes();
 
-	make_tree();
+	make_tree("test-osrelease");
 	if (!have_openat2()) {
 		test_at_without_openat2();
 		return done_testing();

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The unit tests that read files: a tree of their own below $TMPDIR, removed at exit. */
+#ifndef PIDNS_TMPTREE_H
+#define PIDNS_TMPTREE_H
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#if defined(__has_include)
+# if __has_include(<linux/openat2.h>)
+#  include <linux/openat2.h>
+# endif
+#endif
+
+#include "tap.h"
+
+static char tree[4096];
+
+static inline int tmptree_remove_entry(const char *path, const struct stat *st, int flag,
+				       struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static inline void remove_tree(void)
+{
+	if (tree[0])
+		nftw(tree, tmptree_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* tree becomes a new directory named after the test. */
+static inline void make_tree(const char *test)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(tree, sizeof(tree), "%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", test);
+	if (!mkdtemp(tree))
+		bail_out("mkdtemp failed");
+	atexit(remove_tree);
+}
+
+/* Open descriptors of this process, to see that none is left behind. */
+static inline int count_fds(void)
+{
+	DIR *dir = opendir("/proc/self/fd");
+	int n = 0;
+
+	if (!dir)
+		bail_out("cannot list /proc/self/fd");
+	while (readdir(dir))
+		n++;
+	closedir(dir);
+	return n;
+}
+
+/* Whether the kernel has openat2 at all: valgrind 3.19 does not know it either. */
+static inline int have_openat2(void)
+{
+#if defined(RESOLVE_IN_ROOT) && defined(SYS_openat2)
+	struct open_how how = { .flags = O_PATH | O_CLOEXEC };
+	int fd = (int)syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof(how));
+
+	if (fd >= 0)
+		close(fd);
+	return fd >= 0 || errno != ENOSYS;
+#else
+	return 0;
+#endif
+}
+
+#endif /* PIDNS_TMPTREE_H */
