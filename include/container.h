@@ -3,7 +3,9 @@
 #ifndef PIDNS_CONTAINER_H
 #define PIDNS_CONTAINER_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 enum container_runtime {
 	CONTAINER_NONE,
@@ -42,6 +44,8 @@ struct container_ref {
 	enum container_runtime runtime;
 	char id[CONTAINER_ID_MAX];	/* full 64-hex id, or the machine / LXC name, unescaped */
 	char pod_uid[CONTAINER_POD_UID_MAX];	/* Kubernetes pod uid with '-', or "" */
+	bool in_user_service;	/* below systemd's user@UID.service: a user's own engine's */
+	uid_t user;		/* that UID, else 0 */
 };
 
 /*
@@ -50,11 +54,27 @@ struct container_ref {
  * systemd-nspawn, LXC and libvirt-lxc name it.  A path seen through a cgroup
  * namespace may begin with "/.." components; cgroups below a container's are
  * still that container's; a container nested in a container repeats a
- * pattern, and the innermost is reported.  The monitors (conmon, lxc.monitor)
+ * pattern, and the innermost is reported.  A container below a user@UID.service
+ * (a rootless engine's) has in_user_service and user set.  The monitors (conmon, lxc.monitor)
  * and libvirt's QEMU machines are no container.  Returns 0 (ref filled),
  * -ENOENT (no pattern fits: ref->runtime is CONTAINER_NONE, id and pod_uid
  * empty), or -EINVAL (likewise) for a path that is not absolute.
  */
 int container_from_cgroup(const char *path, size_t len, struct container_ref *ref);
+
+/* Whether a and b are the same container (runtime and id). */
+bool container_same(const struct container_ref *a, const struct container_ref *b);
+
+struct procfs;
+
+/*
+ * The cgroup path of process pid as the reader sees it (relative to the
+ * reader's cgroup namespace) and the container it names.  *cgroup, when not
+ * NULL, gets the path allocated.  Returns 0 (ref->runtime CONTAINER_NONE when
+ * no container fits), -ENOENT (the file gives no path), -ENOMEM, or the errors
+ * of procfs_read_file(); *cgroup is left alone on error.
+ */
+int container_of_process(struct procfs *pfs, pid_t pid, char **cgroup,
+			 struct container_ref *ref);
 
 #endif /* PIDNS_CONTAINER_H */

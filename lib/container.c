@@ -2,10 +2,13 @@
 /* Which container runtime and container a process's cgroup names. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "c.h"
 #include "container.h"
+#include "procfs.h"
 
 /* A piece of the caller's buffer, not NUL-terminated; never a NULL pointer. */
 struct span {
@@ -243,6 +246,8 @@ struct walk {
 	size_t depth;			/* of the component looked at; 0 is the top one */
 	size_t match_depth;		/* depth + 1 of the innermost container so far; 0: none */
 	bool below_root;		/* "/.." led in: the top is not the hierarchy's root */
+	bool in_user_service;		/* a user@UID.service came on the way */
+	uid_t user;
 };
 
 static bool take_hex_id(struct span id, enum container_runtime rt, struct container_ref *ref)
@@ -517,6 +522,24 @@ static struct span next_component(const char **p, const char *end)
 	return (struct span){ s, (size_t)(slash - s) };
 }
 
+/* systemd's user@UID.service, where a user's own (rootless) engine runs its containers. */
+static void note_user_service(struct walk *w, struct span comp)
+{
+	uint64_t uid = 0;
+
+	if (!span_strip(&comp, "user@", ".service") || comp.len > 10)
+		return;
+	for (size_t i = 0; i < comp.len; i++) {
+		if (!is_digit(comp.s[i]))
+			return;
+		uid = uid * 10 + (uint64_t)(comp.s[i] - '0');
+	}
+	if (uid >= (uid_t)-1)
+		return;
+	w->in_user_service = true;
+	w->user = (uid_t)uid;
+}
+
 static int no_container(struct container_ref *ref, int rc)
 {
 	memset(ref, 0, sizeof(*ref));
@@ -546,7 +569,10 @@ int container_from_cgroup(const char *path, size_t len, struct container_ref *re
 		if (!comp.len || span_eq(comp, ".") || span_eq(comp, ".."))
 			return no_container(ref, -ENOENT);
 		memset(&cand, 0, sizeof(cand));
+		note_user_service(&w, comp);
 		if (match_component(&w, comp, &cand)) {
+			cand.in_user_service = w.in_user_service;
+			cand.user = w.user;
 			*ref = cand;
 			w.match_depth = w.depth + 1;
 		}
@@ -555,4 +581,32 @@ int container_from_cgroup(const char *path, size_t len, struct container_ref *re
 		w.depth++;
 	}
 	return ref->runtime == CONTAINER_NONE ? -ENOENT : 0;
+}
+
+bool container_same(const struct container_ref *a, const struct container_ref *b)
+{
+	return a->runtime == b->runtime && strcmp(a->id, b->id) == 0;
+}
+
+int container_of_process(struct procfs *pfs, pid_t pid, char **cgroup,
+			 struct container_ref *ref)
+{
+	const char *path;
+	size_t len, pathlen;
+	char *data;
+	int rc = procfs_read_file(pfs, pid, "cgroup", &data, &len);
+
+	if (rc)
+		return rc;
+	rc = cgroup_path_parse(data, len, &path, &pathlen);
+	if (!rc) {
+		container_from_cgroup(path, pathlen, ref);
+		if (cgroup) {
+			*cgroup = strndup(path, pathlen);
+			if (!*cgroup)
+				rc = -ENOMEM;
+		}
+	}
+	free(data);
+	return rc;
 }

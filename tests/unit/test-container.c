@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the cgroup file parser and of container recognition. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -476,6 +477,32 @@ static void test_cgroup_file_bytes(void)
 	free(big);
 }
 
+/* A rootless engine's container: the uid of the user@UID.service above it. */
+static void check_user(const char *what, const char *path, bool in_user, uid_t user)
+{
+	struct container_ref ref;
+
+	is_int(recognise(path, strlen(path), &ref), 0, "%s: found", what);
+	ok(ref.in_user_service == in_user, "%s: user service %s", what, in_user ? "seen" : "none");
+	is_int((int)ref.user, (int)user, "%s: its uid", what);
+}
+
+static void test_user_services(void)
+{
+	check_user("podman rootless", ROOTLESS "/libpod-" ID_A ".scope", true, 1000);
+	check_user("docker rootless", ROOTLESS "/docker-" ID_A ".scope", true, 1000);
+	check_user("rootless, user 0", "/user.slice/user-0.slice/user@0.service/libpod-" ID_A
+		   ".scope", true, 0);
+	check_user("rootful podman", "/machine.slice/libpod-" ID_A ".scope", false, 0);
+	check_user("uid too large", "/user.slice/user@4294967295.service/libpod-" ID_A ".scope",
+		   false, 0);
+	check_user("not a number", "/user.slice/user@10x0.service/libpod-" ID_A ".scope",
+		   false, 0);
+	check_user("user@.service", "/user.slice/user@.service/libpod-" ID_A ".scope", false, 0);
+	check_user("user service below the container",
+		   "/machine.slice/libpod-" ID_A ".scope/user@1000.service", false, 0);
+}
+
 int main(void)
 {
 	test_runtime_names();
@@ -492,5 +519,6 @@ int main(void)
 	test_long_paths();
 	test_cgroup_file();
 	test_cgroup_file_bytes();
+	test_user_services();
 	return done_testing();
 }
