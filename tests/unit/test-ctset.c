@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Unit tests of the containers of a procfs, and of finding one by what a user calls it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "c.h"
+#include "ctset.h"
+#include "procfs.h"
+#include "tap.h"
+#include "tmptree.h"
+
+#define ID_A	"abc1000000000000000000000000000000000000000000000000000000000001"
+#define ID_B	"abc2000000000000000000000000000000000000000000000000000000000002"
+#define ID_C	"c0ffee0000000000000000000000000000000000000000000000000000000003"
+
+static void write_file(const char *rel, const char *text)
+{
+	char path[8192], *slash;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", tree, rel);
+	for (slash = strchr(path + strlen(tree) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(path, 0755);
+		*slash = '/';
+	}
+	f = fopen(path, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		bail_out("cannot write the tree");
+}
+
+/* A process of the procfs copy: its stat, and its cgroup file unless cgroup is NULL. */
+static void add_process(int pid, const char *cgroup)
+{
+	char rel[64], stat[128];
+
+	snprintf(rel, sizeof(rel), "proc/%d/stat", pid);
+	snprintf(stat, sizeof(stat), "%d (p) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 100 0\n", pid);
+	write_file(rel, stat);
+	if (!cgroup)
+		return;
+	snprintf(rel, sizeof(rel), "proc/%d/cgroup", pid);
+	write_file(rel, cgroup);
+}
+
+static void make_host(void)
+{
+	make_tree("test-ctset");
+	add_process(10, "0::/system.slice/docker-" ID_A ".scope\n");
+	add_process(11, "0::/system.slice/docker-" ID_A ".scope/inner\n");
+	add_process(12, "0::/system.slice/docker-" ID_B ".scope\n");
+	add_process(13, "0::/user.slice\n");
+	add_process(14, NULL);
+	add_process(15, "0::/machine.slice/machine-web\\x2d1.scope\n");
+	add_process(16, "0::/lxc.payload.ct1\n");
+	add_process(17, "0::/kubepods/pod0f6d2d3a-6a2f-4b0e-9d1c-2f9a4c1b7e55/" ID_C "\n");
+	write_file("var/lib/docker/containers/" ID_A "/config.v2.json", "{\"Name\":\"/web\"}");
+	write_file("var/lib/docker/containers/" ID_B "/config.v2.json", "{\"Name\":\"/web-1\"}");
+}
+
+static const struct ct_entry *entry_by_id(const struct ct_set *set, const char *id)
+{
+	for (size_t i = 0; i < set->count; i++) {
+		if (!strcmp(set->items[i].ref.id, id))
+			return &set->items[i];
+	}
+	return NULL;
+}
+
+static void test_collect(struct ct_set *set)
+{
+	struct procfs_scan_stats stats;
+	const struct ct_entry *e;
+	struct procfs *pfs;
+	char path[4200];
+
+	snprintf(path, sizeof(path), "%s/proc", tree);
+	if (procfs_open(path, &pfs))
+		bail_out("cannot open the procfs copy");
+	is_int(ct_set_collect(set, pfs, &stats), 0, "collect: the copy scans");
+	is_int(set->count, 5, "collect: five containers, the same one once");
+	e = entry_by_id(set, ID_A);
+	/* in the order the directory lists them */
+	ok(e && e->npids == 2 && e->pids[0] + e->pids[1] == 21 && e->pids[0] * e->pids[1] == 110,
+	   "collect: a container's processes, its cgroups below its own included");
+	e = entry_by_id(set, "web-1");
+	ok(e && e->ref.runtime == CONTAINER_NSPAWN && e->npids == 1 && e->pids[0] == 15,
+	   "collect: a machine by its name");
+	ok(!entry_by_id(set, ""), "collect: no entry for processes in no container");
+	/* as for a real procfs, a file not there is a process gone */
+	is_int(stats.vanished, 1, "collect: the process without a cgroup file is counted");
+	procfs_close(pfs);
+}
+
+/* find ARG: the ids of what arg names, sorted by entry, comma-separated. */
+static void find_is(const struct ct_set *set, struct ctnames *cn, const char *arg,
+		    const char *want, const char *what)
+{
+	char got[1024] = "";
+	size_t *found, n;
+	int rc = ct_set_find(set, cn, arg, &found, &n);
+
+	for (size_t i = 0; !rc && i < n; i++) {
+		size_t len = strlen(got);
+
+		snprintf(got + len, sizeof(got) - len, "%s%.8s", i ? "," : "",
+			 set->items[found[i]].ref.id);
+	}
+	is_int(rc, 0, "find %s: no error", what);
+	is_str(got, want, "find %s", what);
+	free(found);
+}
+
+static void test_find(const struct ct_set *set)
+{
+	struct ctnames *cn;
+	char root[4200];
+	int fd;
+
+	snprintf(root, sizeof(root), "%s", tree);
+	fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || ctnames_new(fd, &cn))
+		bail_out("cannot set up the names");
+	close(fd);
+	find_is(set, cn, ID_A, "abc10000", "a full id");
+	find_is(set, cn, "web", "abc10000", "a docker NAME");
+	/* docker's order: what names a container itself beats a NAME */
+	find_is(set, cn, "web-1", "web-1", "a machine name before another's NAME");
+	find_is(set, cn, "ct1", "ct1", "an LXC name");
+	find_is(set, cn, "abc1", "abc10000", "a unique prefix");
+	find_is(set, cn, "abc", "abc10000,abc20000", "an ambiguous prefix: both");
+	find_is(set, cn, "c0f", "c0ffee00", "a prefix of a Kubernetes container");
+	find_is(set, cn, "ABC1", "", "a prefix in upper case: none (ids are lower case)");
+	find_is(set, cn, "we", "", "part of a name: none (names match whole)");
+	find_is(set, cn, "ct", "", "part of an LXC name: none (only hex ids have prefixes)");
+	find_is(set, cn, "", "", "the empty string: none");
+	find_is(set, cn, "nothing", "", "an unknown name: none");
+	ctnames_free(cn);
+}
+
+int main(void)
+{
+	struct ct_set set = { 0 };
+
+	make_host();
+	test_collect(&set);
+	test_find(&set);
+	ct_set_clear(&set);
+	ok(!set.items && !set.count, "clear: the set is empty again");
+	return done_testing();
+}
