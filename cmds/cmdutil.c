@@ -2,6 +2,7 @@
 /* What the commands share: start-up, stdout at exit, arguments and their errors. */
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "nsgroup.h"
 #include "procfs.h"
 #include "strutils.h"
+#include "xalloc.h"
 
 /*
  * A full disk or a closed reader must not pass for success.  A closed pipe
@@ -117,7 +119,8 @@ void ns_arg_open_or_exit(struct procfs *pfs, const char *opt, const char *arg,
 	}
 }
 
-struct procfs *procfs_open_or_exit(const char *dir)
+/* procfs_open(dir), or a fatal error naming --procfs and dir. */
+static struct procfs *procfs_open_or_exit(const char *dir)
 {
 	struct procfs *pfs;
 	int rc = procfs_open(dir, &pfs);
@@ -127,6 +130,31 @@ struct procfs *procfs_open_or_exit(const char *dir)
 	if (rc == -EMEDIUMTYPE && dir)
 		fatal_error(_("--procfs %s: not a procfs (no process directory in it)"), dir);
 	fatal_errno(rc, _("cannot open %s"), dir ? dir : "/proc");
+}
+
+struct procfs *host_open_or_exit(const char *procfs_dir, const char *root_dir, int *rootfd)
+{
+	struct procfs *pfs;
+	char *path;
+	int rc;
+
+	if (!root_dir) {
+		*rootfd = procfs_dir ? -1 : open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (!procfs_dir && *rootfd < 0)
+			fatal_errno(-errno, _("cannot open %s"), "/");
+		return procfs_open_or_exit(procfs_dir);
+	}
+	*rootfd = open(root_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (*rootfd < 0)
+		fatal_errno(-errno, _("--root %s: cannot open"), root_dir);
+	xasprintf(&path, "%s/proc", root_dir);
+	rc = procfs_open(path, &pfs);
+	if (rc == -EMEDIUMTYPE || rc == -ENOENT)
+		fatal_error(_("--root %s: no procfs at %s"), root_dir, path);
+	if (rc)
+		fatal_errno(rc, _("cannot open %s"), path);
+	free(path);
+	return pfs;
 }
 
 void fatal_procfs(const struct procfs *pfs, int rc)

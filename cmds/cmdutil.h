@@ -43,8 +43,14 @@ void warn_unreadable(unsigned long denied);
 struct procfs;
 struct ns_handle;
 
-/* procfs_open(dir), or a fatal error naming --procfs and dir. */
-struct procfs *procfs_open_or_exit(const char *dir);
+/*
+ * The procfs to read and the host root whose runtime files name containers:
+ * with --root DIR (root_dir), DIR/proc and DIR; with --procfs DIR alone, DIR
+ * and no root, as whose files lie where is not known; else /proc and /.
+ * *rootfd gets an O_PATH fd of the root, or -1.  At most one of the two may
+ * be given.  What cannot be opened is a fatal error.
+ */
+struct procfs *host_open_or_exit(const char *procfs_dir, const char *root_dir, int *rootfd);
 
 /* A fatal error reading the procfs, such as those for which procfs_err_fatal() holds. */
 CMD_NORETURN void fatal_procfs(const struct procfs *pfs, int rc);

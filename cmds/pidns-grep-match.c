@@ -450,6 +450,17 @@ static int match_cgroups(const struct grep_match *m, struct procfs *pfs, pid_t p
 	return rc;
 }
 
+/* A thread is in its process's container. */
+static int match_container(const struct grep_match *m, struct procfs *pfs, pid_t tgid)
+{
+	struct container_ref ref;
+	int rc = container_of_process(pfs, tgid, NULL, &ref);
+
+	if (rc == -ENOENT)
+		return 0;
+	return rc ? rc : container_same(&ref, &m->container);
+}
+
 /* NAME matches a variable of that name, NAME=VALUE one with that value too. */
 static bool env_has(const char *env, size_t len, const char *want)
 {
@@ -505,6 +516,11 @@ int grep_match_task(struct grep_match *m, struct procfs *pfs, struct grep_task *
 	}
 	if (m->have_re && m->full) {
 		rc = match_cmdline(m, pfs, rec);
+		if (rc <= 0)
+			return rc;
+	}
+	if (m->have_container) {
+		rc = match_container(m, pfs, t->tgid);
 		if (rc <= 0)
 			return rc;
 	}

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "container.h"
 #include "nsfs.h"
 #include "pidns.h"
 #include "procfs.h"
@@ -38,6 +39,8 @@ struct grep_match {
 	uint64_t now_ticks;		/* clock ticks since boot when -O was given */
 	struct strlist cgroups;		/* --cgroup: cgroup v2 paths */
 	struct strlist envs;		/* --env: NAME or NAME=VALUE */
+	struct container_ref container;	/* --container */
+	bool have_container;
 	struct idlist skip;		/* never listed: ourselves, -A's ancestors */
 	unsigned int ns_types;		/* NS_TYPE_BIT() set of --nslist; 0 without --ns */
 	ino_t ns[NS_TYPE_COUNT];	/* --ns, for each type of ns_types */

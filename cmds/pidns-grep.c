@@ -16,6 +16,7 @@
 #include "c.h"
 #include "caps.h"
 #include "cmdutil.h"
+#include "ctcols.h"
 #include "nls.h"
 #include "osrelease.h"
 #include "pidns-grep-match.h"
@@ -34,10 +35,12 @@ enum {
 	COL_STATE,
 	COL_NS,
 	COL_LEVEL,
-	COL_NAME,
+	COL_COMM,
 	COL_COMMAND,
 	COL_CAPS,
 	COL_OS,
+	COL_CGROUP,	/* the container columns, CTCOL_COUNT of them */
+	COL_CONTAINER_LAST = COL_CGROUP + CTCOL_COUNT - 1,
 };
 
 static const struct colinfo infos[] = {
@@ -59,13 +62,15 @@ static const struct colinfo infos[] = {
 	[COL_LEVEL]    = { "LEVEL", 2, SCOLS_FL_RIGHT,
 			   N_("pid namespace level, 0 for the procfs's own"),
 			   SCOLS_JSON_NUMBER, NULL },
-	[COL_NAME]     = { "NAME", 0, 0, N_("process name"), SCOLS_JSON_STRING, NULL },
+	/* ps's name for it: NAME is the container's */
+	[COL_COMM]     = { "COMM", 0, 0, N_("process name"), SCOLS_JSON_STRING, NULL },
 	[COL_COMMAND]  = { "COMMAND", 0, SCOLS_FL_TRUNC, N_("command line"),
 			   SCOLS_JSON_STRING, NULL },
 	[COL_CAPS]     = { "CAPS", 0, SCOLS_FL_TRUNC, N_("effective capabilities"),
 			   SCOLS_JSON_STRING, NULL },
 	[COL_OS]       = { "OS", 0, SCOLS_FL_TRUNC, N_("system in its root (os-release)"),
 			   SCOLS_JSON_STRING, NULL },
+	CTCOL_INFOS(COL_CGROUP),
 };
 
 static const int default_columns[] = {
@@ -105,6 +110,7 @@ struct grepctl {
 	unsigned int read_mask;	/* what the output reads of a match */
 	bool need_depth;	/* the output shows inner pids */
 	struct usercache users;
+	struct ctcols ct;	/* the container columns */
 	struct hit *hits;
 	size_t nhits;
 	unsigned long denied;	/* processes passed over for want of privilege */
@@ -155,7 +161,10 @@ static void __attribute__((noreturn)) usage(void)
 	      out);
 	fputs(_("     --inner               print pids as seen inside the --ns pid namespace\n"),
 	      out);
+	fputs(_("     --container <ref>     match the processes of a container\n"), out);
 	fputs(_("     --procfs <dir>        read processes from <dir> instead of /proc\n"), out);
+	fputs(_("     --root <dir>          a host's root mounted at <dir>: its proc and files\n"),
+	      out);
 	fputs(_("\nTable output:\n"), out);
 	fputs(_(" -J, --json                use JSON output format\n"), out);
 	fputs(_("     --output <list>       define which output columns to use\n"), out);
@@ -163,6 +172,7 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_("     --noheadings          don't print headings\n"), out);
 	fputs(_("\n <ns> is a pid, a namespace inode number, or a path like /proc/PID/ns/pid.\n"),
 	      out);
+	fputs(_(" <ref> is a container's id, a unique prefix of it, or its name.\n"), out);
 	fputs(_("\n -H, --list-columns        list the available columns\n"), out);
 	fputs(_(" -h, --help                display this help\n"), out);
 	fputs(_(" -V, --version             display version\n"), out);
@@ -268,7 +278,7 @@ static char *cell_data(struct grepctl *ctl, const struct grep_task *t, int col)
 		if (st->nlevels)
 			xasprintf(&str, "%u", st->nlevels - 1);
 		break;
-	case COL_NAME:
+	case COL_COMM:
 		str = xstrdup(rec->stat.comm);
 		break;
 	case COL_COMMAND:
@@ -283,6 +293,11 @@ static char *cell_data(struct grepctl *ctl, const struct grep_task *t, int col)
 		if (osrelease_name_of(ctl->pfs, rec->pid, &str) == -ENOMEM)
 			err_oom();
 		break;
+	default:
+		/* a thread is in its process's container */
+		if (col >= COL_CGROUP && col <= COL_CONTAINER_LAST)
+			str = ctcols_cell(&ctl->ct, t->tgid, col - COL_CGROUP);
+		break;
 	}
 	return str;
 }
@@ -295,7 +310,7 @@ static unsigned int columns_read_mask(const struct collist *cols)
 		switch (cols->ids[i]) {
 		case COL_PPID:
 		case COL_STATE:
-		case COL_NAME:
+		case COL_COMM:
 			mask |= PROC_READ_STAT;
 			break;
 		case COL_INNERPID:
@@ -495,7 +510,7 @@ static void exclusive(const char **seen, const char *opt)
 
 enum {
 	OPT_CGROUP = CHAR_MAX + 1, OPT_ENV, OPT_NS, OPT_NSLIST, OPT_NESTED, OPT_INNER,
-	OPT_OUTPUT, OPT_RAW, OPT_NOHEADINGS, OPT_PROCFS,
+	OPT_OUTPUT, OPT_RAW, OPT_NOHEADINGS, OPT_PROCFS, OPT_ROOT, OPT_CONTAINER,
 };
 
 static const struct option longopts[] = {
@@ -536,6 +551,8 @@ static const struct option longopts[] = {
 	{ "raw",	      no_argument,	 NULL, OPT_RAW },
 	{ "noheadings",	      no_argument,	 NULL, OPT_NOHEADINGS },
 	{ "procfs",	      required_argument, NULL, OPT_PROCFS },
+	{ "root",	      required_argument, NULL, OPT_ROOT },
+	{ "container",	      required_argument, NULL, OPT_CONTAINER },
 	{ "list-columns",     no_argument,	 NULL, 'H' },
 	{ "help",	      no_argument,	 NULL, 'h' },
 	{ "version",	      no_argument,	 NULL, 'V' },
@@ -544,7 +561,7 @@ static const struct option longopts[] = {
 
 /* What the options say before they are checked against each other. */
 struct grep_args {
-	const char *pidfile, *ns_arg, *pattern, *procfs_dir;
+	const char *pidfile, *ns_arg, *pattern, *procfs_dir, *root_dir, *container_arg;
 	const char *best_opt, *text_opt, *table_opt;	/* groups that exclude */
 	bool exact, icase, lock, ancestors, list_columns, pids_given;
 	unsigned int nslist;
@@ -608,6 +625,9 @@ static bool parse_criterion(struct grepctl *ctl, struct grep_args *a, int c, con
 		break;
 	case OPT_NS:
 		a->ns_arg = arg;
+		break;
+	case OPT_CONTAINER:
+		a->container_arg = arg;
 		break;
 	default:
 		return false;
@@ -678,6 +698,9 @@ static bool parse_modifier(struct grepctl *ctl, struct grep_args *a, int c, cons
 	case OPT_PROCFS:
 		a->procfs_dir = arg;
 		break;
+	case OPT_ROOT:
+		a->root_dir = arg;
+		break;
 	default:
 		return false;
 	}
@@ -743,6 +766,8 @@ static void check_options(struct grepctl *ctl, const struct grep_args *a)
 		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl->modes);
 	if (a->text_opt && a->table_opt)
 		usage_error(_("mutually exclusive arguments: %s %s"), a->text_opt, a->table_opt);
+	if (a->procfs_dir && a->root_dir)
+		usage_error(_("mutually exclusive arguments: --procfs --root"));
 	if (a->lock && !a->pidfile)
 		usage_error(_("--logpidfile needs --pidfile"));
 	/* pgrep 4.0.6's words, and its status 1 */
@@ -770,6 +795,16 @@ static void check_options(struct grepctl *ctl, const struct grep_args *a)
 		warnx(_("no matching criteria specified"));
 		errtryhelp();
 	}
+}
+
+/* --container: the processes in its cgroups, as they are when each is tested. */
+static void set_container(struct grepctl *ctl, const char *arg)
+{
+	struct ct_set set = { 0 };
+
+	ctl->match.container = ctcols_find_or_exit(&ctl->ct, "--container", arg, &set)->ref;
+	ctl->match.have_container = true;
+	ct_set_clear(&set);
 }
 
 /* What each match needs read beyond what matching it read: the output's files. */
@@ -807,12 +842,14 @@ int main(int argc, char **argv)
 		grep_read_pidfile(m, args.pidfile, args.lock);
 	choose_read_mask(&ctl);
 
-	ctl.pfs = procfs_open_or_exit(args.procfs_dir);
+	ctl.pfs = ctcols_open_or_exit(&ctl.ct, args.procfs_dir, args.root_dir);
 	if (pidns_view_new(ctl.pfs, &ctl.view))
 		err_oom();
 	grep_skip_self(m, args.ancestors, ctl.pfs);
 	if (args.ns_arg)
 		grep_set_ns(m, ctl.view, ctl.pfs, args.ns_arg, args.nslist);
+	if (args.container_arg)
+		set_container(&ctl, args.container_arg);
 
 	rc = grep_scan(&ctl);
 	if (rc)
@@ -833,6 +870,7 @@ int main(int argc, char **argv)
 		hit_free(&ctl.hits[i], ctl.cols.count);
 	free(ctl.hits);
 	usercache_free(&ctl.users);
+	ctcols_free(&ctl.ct);
 	grep_match_free(m);
 	pidns_view_free(ctl.view);
 	procfs_close(ctl.pfs);

@@ -16,6 +16,7 @@
 #include "c.h"
 #include "caps.h"
 #include "cmdutil.h"
+#include "ctcols.h"
 #include "mountinfo.h"
 #include "netnsid.h"
 #include "nls.h"
@@ -52,6 +53,8 @@ enum {
 	COL_NCHILDREN,
 	COL_CAPS,
 	COL_OS,
+	COL_CGROUP,	/* the container columns, CTCOL_COUNT of them */
+	COL_CONTAINER_LAST = COL_CGROUP + CTCOL_COUNT - 1,
 };
 
 /* lsns(8)'s columns first, with its names, help texts and JSON types. */
@@ -100,6 +103,7 @@ static const struct colinfo infos[] = {
 	[COL_OS]        = { "OS", 0, SCOLS_FL_TRUNC,
 			    N_("system in the root of its init, or of the PID (os-release)"),
 			    SCOLS_JSON_STRING, NULL },
+	CTCOL_INFOS(COL_CGROUP),
 };
 
 static const int default_columns[] = {
@@ -140,6 +144,15 @@ struct lsctl {
 	struct nsfs_mount *mounts;	/* the namespaces bound to paths */
 	size_t nmounts;
 	struct usercache users;
+	struct ctcols ct;		/* the container columns */
+	struct pidns_view *view;	/* to ask nsfs for an init no status told */
+	struct standing {		/* the last answer of standing_pid() */
+		const struct ns_group *grp;
+		pid_t pid, init;
+	} standing;
+	bool container;		/* --container: only the namespaces of its processes, */
+	ino_t (*container_ns)[NS_TYPE_COUNT];	/* a row of links each */
+	size_t container_nprocs;
 };
 
 /*
@@ -181,7 +194,10 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_(" -T, --tree <rel>       use tree format (parent, owner, or process)\n"), out);
 	fputs(_("     --fds              also list namespaces held only by open file "
 		"descriptors\n"), out);
+	fputs(_("     --container <ref>  the namespaces of a container (id, prefix or name)\n"),
+	      out);
 	fputs(_("     --procfs <dir>     read processes from <dir> instead of /proc\n"), out);
+	fputs(_("     --root <dir>       a host's root mounted at <dir>: its proc and files\n"), out);
 	fputs(_("\n -H, --list-columns     list the available columns\n"), out);
 	fputs(_(" -h, --help             display this help\n"), out);
 	fputs(_(" -V, --version          display version\n"), out);
@@ -258,22 +274,60 @@ static char *pidns_cell(struct lsctl *ctl, const struct ns_group *grp, int col)
 	return num_cell(ns_group_children(ctl->groups, grp));
 }
 
+/* The init of a pid namespace, as nsfs tells it without a scan; 0 where it does not. */
+static pid_t init_by_nsfs(const struct lsctl *ctl, const struct ns_group *grp)
+{
+	struct ns_handle ns = { .fd = ns_group_open(ctl->pfs, grp), .ino = grp->ino };
+	pid_t init;
+	int rc;
+
+	if (ns.fd < 0)
+		return 0;
+	rc = pidns_translate(ctl->view, &ns, NULL, 1, PIDNS_NO_SCAN, &init);
+	close(ns.fd);
+	return rc ? 0 : init;
+}
+
 /*
- * The system in the root of a namespace's init, who started what lives in
- * it (a container's), else of the row's process; empty where it cannot
- * be told.
+ * Whose root and cgroup stand for a namespace: its init's, who started what
+ * lives in it (a container's), else the row's process's.  The cells of a row
+ * ask in turn: the answer is kept for the next.
  */
+static pid_t standing_pid(struct lsctl *ctl, const struct ns_group *grp, pid_t pid)
+{
+	struct standing *st = &ctl->standing;
+	pid_t init;
+
+	if (ctl->process_rows || grp->type != NS_TYPE_PID)
+		return pid;
+	if (st->grp == grp && st->pid == pid)
+		return st->init;
+	init = grp->init ? grp->init : init_by_nsfs(ctl, grp);
+	*st = (struct standing){ .grp = grp, .pid = pid, .init = init ? init : pid };
+	return st->init;
+}
+
+/* The system in that root, the PID's where the init's may not be read; else empty. */
 static char *os_cell(struct lsctl *ctl, const struct ns_group *grp, pid_t pid)
 {
+	pid_t init = standing_pid(ctl, grp, pid);
 	char *name;
 	int rc;
 
-	if (!ctl->process_rows && grp->type == NS_TYPE_PID && grp->init)
-		pid = grp->init;
-	rc = osrelease_name_of(ctl->pfs, pid, &name);
+	rc = osrelease_name_of(ctl->pfs, init, &name);
+	if (init != pid && (rc == -EACCES || rc == -EPERM || rc == -ESRCH))
+		rc = osrelease_name_of(ctl->pfs, pid, &name);
 	if (rc == -ENOMEM)
 		err_oom();
 	return rc ? NULL : name;
+}
+
+/* A container column, the PID's where the init's cgroup may not be read. */
+static char *container_cell(struct lsctl *ctl, const struct ns_group *grp, pid_t pid, int col)
+{
+	pid_t init = standing_pid(ctl, grp, pid);
+
+	return ctcols_cell(&ctl->ct, ctcols_readable(&ctl->ct, init) ? init : pid, col);
 }
 
 static char *caps_cell(const struct proc_rec *rec)
@@ -423,6 +477,10 @@ static char *cell_data(const struct row_data *row, int col)
 	case COL_OS:
 		str = os_cell(ctl, grp, row->pid);
 		break;
+	default:
+		if (col >= COL_CGROUP && col <= COL_CONTAINER_LAST)
+			str = container_cell(ctl, grp, row->pid, col - COL_CGROUP);
+		break;
 	}
 	return str;
 }
@@ -457,8 +515,19 @@ static struct libscols_line *process_parent(const struct rows *rows, const struc
 	return NULL;
 }
 
+static bool in_container(const struct lsctl *ctl, const struct ns_group *grp)
+{
+	for (size_t i = 0; i < ctl->container_nprocs; i++) {
+		if (ctl->container_ns[i][grp->type] == grp->ino)
+			return true;
+	}
+	return false;
+}
+
 static bool is_listed(const struct lsctl *ctl, const struct ns_group *grp)
 {
+	if (ctl->container)
+		return (ctl->types & NS_TYPE_BIT(grp->type)) && in_container(ctl, grp);
 	if (ctl->persistent)
 		return !grp->nprocs && (ctl->types & NS_TYPE_BIT(grp->type));
 	if (ctl->task)
@@ -610,6 +679,33 @@ static void add_bound_namespaces(struct lsctl *ctl)
 	}
 }
 
+/* Whether a column stands for a pid namespace by its init: OS and the container columns. */
+static bool inits_wanted(const struct lsctl *ctl)
+{
+	if (ctl->process_rows || !(ctl->types & NS_TYPE_BIT(NS_TYPE_PID)))
+		return false;
+	for (int col = COL_OS; col <= COL_CONTAINER_LAST; col++) {
+		if (collist_has(&ctl->cols, col))
+			return true;
+	}
+	return false;
+}
+
+/* Whether nsfs tells the inits (Linux 6.11, in our own view), asked of our own namespace. */
+static bool nsfs_tells_inits(struct lsctl *ctl)
+{
+	struct ns_handle self = { .fd = procfs_open_ns(ctl->pfs, procfs_self_pid(ctl->pfs),
+							NS_TYPE_PID) };
+	pid_t init;
+	int rc;
+
+	if (self.fd < 0)
+		return false;
+	rc = pidns_translate(ctl->view, &self, NULL, 1, PIDNS_NO_SCAN, &init);
+	close(self.fd);
+	return rc != -ENOTTY;
+}
+
 /*
  * Scan the procfs into ctl->groups; with pids, also gather the members of the
  * namespace ino (a <namespace>) into *pids, *n long.
@@ -620,9 +716,9 @@ static void collect_groups(struct lsctl *ctl, ino_t ino, pid_t **pids, size_t *n
 	unsigned int extra = 0;
 	int rc;
 
-	/* LEVEL and INIT, OS of an init, and the parents nsfs cannot tell */
+	/* LEVEL and INIT, the inits nsfs cannot tell, and the parents it cannot tell */
 	if (collist_has(&ctl->cols, COL_LEVEL) || collist_has(&ctl->cols, COL_INIT) ||
-	    collist_has(&ctl->cols, COL_OS) ||
+	    (inits_wanted(ctl) && !nsfs_tells_inits(ctl)) ||
 	    (!procfs_is_own_view(ctl->pfs) && parents_wanted(ctl)))
 		extra = PROC_READ_STATUS;
 	if (ns_groups_new(&ctl->groups))
@@ -730,6 +826,37 @@ static enum tree_kind parse_tree(const char *arg)
 	bad_arg("--tree", arg, _("unknown tree type"));
 }
 
+/* After its links are read: a pid reused meanwhile by a process of another container or none. */
+static bool still_in(struct lsctl *ctl, const struct ct_entry *e, pid_t pid)
+{
+	struct container_ref ref;
+
+	return container_of_process(ctl->pfs, pid, NULL, &ref) == 0 && container_same(&ref, &e->ref);
+}
+
+/* --container: the namespaces its processes are in; one that exits now counts for none. */
+static void read_container(struct lsctl *ctl, const char *arg)
+{
+	struct ct_set set = { 0 };
+	const struct ct_entry *e = ctcols_find_or_exit(&ctl->ct, "--container", arg, &set);
+
+	ctl->container = true;
+	ctl->container_ns = xcalloc(e->npids, sizeof(*ctl->container_ns));
+	for (size_t i = 0; i < e->npids; i++) {
+		struct proc_rec rec;
+		int rc;
+
+		proc_rec_init(&rec, e->pids[i]);
+		rc = procfs_read(ctl->pfs, &rec, ctl->types & PROC_READ_NS_ALL);
+		if (procfs_err_fatal(rc))
+			fatal_procfs(ctl->pfs, rc);
+		if (!rc && still_in(ctl, e, e->pids[i]))
+			memcpy(ctl->container_ns[ctl->container_nprocs++], rec.ns, sizeof(rec.ns));
+		proc_rec_clear(&rec);
+	}
+	ct_set_clear(&set);
+}
+
 static void read_task(struct lsctl *ctl)
 {
 	int rc;
@@ -781,7 +908,8 @@ static void choose_columns(struct lsctl *ctl, const char *outarg, bool output_al
 
 /* What the options say before they are checked against each other. */
 struct ls_args {
-	const char *procfs_dir, *outarg;
+	const char *procfs_dir, *root_dir, *outarg;
+	const char *container_arg;	/* --container */
 	bool list, tree_given, output_all, list_columns;
 	enum tree_kind tree;	/* -T */
 	const char *ns_arg;	/* <namespace> */
@@ -789,7 +917,7 @@ struct ls_args {
 	const char *extra_arg;	/* one more, which is one too many */
 };
 
-enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS, OPT_FDS };
+enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_PROCFS, OPT_ROOT, OPT_FDS, OPT_CONTAINER };
 
 static const struct option longopts[] = {
 	{ "json",	  no_argument,	     NULL, 'J' },
@@ -806,7 +934,9 @@ static const struct option longopts[] = {
 	{ "notruncate",	  no_argument,	     NULL, 'u' },
 	{ "nowrap",	  no_argument,	     NULL, 'W' },
 	{ "fds",	  no_argument,	     NULL, OPT_FDS },
+	{ "container",	  required_argument, NULL, OPT_CONTAINER },
 	{ "procfs",	  required_argument, NULL, OPT_PROCFS },
+	{ "root",	  required_argument, NULL, OPT_ROOT },
 	{ "list-columns", no_argument,	     NULL, 'H' },
 	{ "help",	  no_argument,	     NULL, 'h' },
 	{ "version",	  no_argument,	     NULL, 'V' },
@@ -866,8 +996,14 @@ static void parse_options(struct lsctl *ctl, struct ls_args *a, int argc, char *
 		case OPT_FDS:
 			ctl->held_fds = true;
 			break;
+		case OPT_CONTAINER:
+			a->container_arg = optarg;
+			break;
 		case OPT_PROCFS:
 			a->procfs_dir = optarg;
+			break;
+		case OPT_ROOT:
+			a->root_dir = optarg;
 			break;
 		case 'H':
 			a->list_columns = true;
@@ -905,6 +1041,12 @@ static void check_options(const struct lsctl *ctl, struct ls_args *a)
 		usage_error(_("mutually exclusive arguments: --list --tree"));
 	if (ctl->persistent && ctl->task)
 		usage_error(_("mutually exclusive arguments: --persistent --task"));
+	if (a->procfs_dir && a->root_dir)
+		usage_error(_("mutually exclusive arguments: --procfs --root"));
+	if (a->container_arg && ctl->persistent)
+		usage_error(_("mutually exclusive arguments: --container --persistent"));
+	if (a->container_arg && ctl->task)
+		usage_error(_("mutually exclusive arguments: --container --task"));
 	table_check_modes(ctl->modes);
 	if (a->list_columns)
 		list_columns_and_exit(infos, ARRAY_SIZE(infos), ctl->modes);
@@ -914,6 +1056,8 @@ static void check_options(const struct lsctl *ctl, struct ls_args *a)
 	}
 	if (a->ns_arg && ctl->task)
 		usage_error(_("mutually exclusive arguments: --task <namespace>"));
+	if (a->ns_arg && a->container_arg)
+		usage_error(_("mutually exclusive arguments: --container <namespace>"));
 	if (a->ns_arg)
 		a->ns_ino = parse_namespace(a->ns_arg);
 }
@@ -947,7 +1091,9 @@ int main(int argc, char **argv)
 	parse_options(&ctl, &args, argc, argv);
 	check_options(&ctl, &args);
 
-	ctl.pfs = procfs_open_or_exit(args.procfs_dir);
+	ctl.pfs = ctcols_open_or_exit(&ctl.ct, args.procfs_dir, args.root_dir);
+	if (pidns_view_new(ctl.pfs, &ctl.view))
+		err_oom();
 	choose_columns(&ctl, args.outarg, args.output_all, args.ns_arg != NULL);
 	/* the processes of one namespace, of whichever type it is */
 	if (!ctl.types)
@@ -960,11 +1106,16 @@ int main(int argc, char **argv)
 		ctl.read_mask |= PROC_READ_STAT;
 	if (ctl.task)
 		read_task(&ctl);
+	if (args.container_arg)
+		read_container(&ctl, args.container_arg);
 
 	rc = args.ns_arg ? list_processes(&ctl, args.ns_ino) : list_namespaces(&ctl);
 	ns_groups_free(ctl.groups);
 	nsfs_mounts_free(ctl.mounts, ctl.nmounts);
 	proc_rec_clear(&ctl.task_rec);
+	free(ctl.container_ns);
+	ctcols_free(&ctl.ct);
+	pidns_view_free(ctl.view);
 	rowfilter_free(ctl.filter);
 	procfs_close(ctl.pfs);
 	usercache_free(&ctl.users);

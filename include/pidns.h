@@ -57,6 +57,8 @@ pid_t pidns_pid_at_depth(const struct proc_status *st, int depth);
 
 /* Ask pidns_translate() to leave the Linux 6.11 ioctls alone (tests compare both ways). */
 #define PIDNS_NO_IOCTL	(1u << 0)
+/* Ask it for the ioctls' answer only, which costs no scan: -ENOTTY where they cannot tell. */
+#define PIDNS_NO_SCAN	(1u << 1)
 
 /*
  * The pid, in namespace to, of the process (or thread) whose pid in

@@ -421,6 +421,8 @@ int pidns_translate(struct pidns_view *v, const struct ns_handle *from,
 		if (rc != -ENOTTY)
 			return rc;
 	}
+	if (flags & PIDNS_NO_SCAN)
+		return -ENOTTY;
 	rc = pidns_find(v, from->ino, pid, &task);
 	if (rc)
 		return rc;

@@ -3,25 +3,10 @@
 # options, column lists, namespace types, and the inodes of namespaces made here.
 . "$top_srcdir/tests/ts/lib.sh"
 
-bash_completion=/usr/share/bash-completion/bash_completion
 [ -f "$bash_completion" ] || skip_all "no $bash_completion (Debian: bash-completion)"
 unshare --pid --fork --kill-child true 2>/dev/null ||
 	skip_all "this machine does not let us create pid namespaces"
 
-# comp WORD...: the candidates bash-completion offers for the last word of the
-# command line WORD..., sorted, one a line; the commands come from the build.
-comp() {
-	PATH=$top_builddir:$PATH bash --norc -c '
-		. "$1" && . "$2/bash-completion/$3" || exit
-		shift 2
-		compopt() { :; }	# outside a real completion it can only complain
-		COMP_WORDS=("$@") COMP_CWORD=$(($# - 1)) COMP_LINE="$*"
-		COMP_POINT=${#COMP_LINE}
-		fn=$(complete -p "$1") fn=${fn#*-F } fn=${fn%% *}
-		"$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-		printf "%s\n" "${COMPREPLY[@]}"' \
-		_ "$bash_completion" "$top_srcdir" "$@" | sort
-}
 long_options() { help_options "$top_builddir/$1" | grep -- '^--' | sort; }
 columns() { "$top_builddir/$1" -H | awk '{ print $1 }' | sort; }
 
@@ -64,7 +49,8 @@ is "$(comp pidns-ls "${pid_ns%???}" | grep -cvx "${pid_ns%???}...")" 0 \
 	"pidns-ls NAMESPACE: only inodes that start with what is typed"
 
 is "$(comp pidns-map -o LEVEL,P)" "LEVEL,PGID,
-LEVEL,PID," "pidns-map -o LEVEL,P: PGID and PID after the comma"
+LEVEL,PID,
+LEVEL,POD," "pidns-map -o LEVEL,P: PGID, PID and POD after the comma"
 is "$(comp pidns-map --output '')" "$(columns pidns-map | sed 's/$/,/')" \
 	"pidns-map --output: every column"
 for opt in --ns --from --to; do

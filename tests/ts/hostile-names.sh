@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Names and command lines a container may pick to fool a terminal, a script
 # or a JSON parser, through every command that shows them: pidns-ls COMMAND,
-# pidns-map COMMAND, pidns-grep NAME and COMMAND.  Tables and -a show them
+# pidns-map COMMAND, pidns-grep COMM and COMMAND.  Tables and -a show them
 # escaped (no raw control byte, nothing the locale cannot print), -r keeps
 # one record a line, -J is strict UTF-8 JSON with the text exact (what is no
 # UTF-8 as U+FFFD), -u truncates nothing, and no cut splits a character.
@@ -102,7 +102,7 @@ for name in "${names[@]}"; do
 		check_text "$label: pidns-map ($LC_ALL)" "$TESTDIR/map"
 		"$PIDNS_GREP" -a -p "$H_PID" >"$TESTDIR/grep" 2>&1
 		"$PIDNS_GREP" -l -p "$H_PID" >>"$TESTDIR/grep" 2>&1
-		"$PIDNS_GREP" --output NAME,COMMAND -p "$H_PID" >>"$TESTDIR/grep" 2>&1
+		"$PIDNS_GREP" --output COMM,COMMAND -p "$H_PID" >>"$TESTDIR/grep" 2>&1
 		check_text "$label: pidns-grep -a, -l, table ($LC_ALL)" "$TESTDIR/grep"
 		is "$(wc -l <"$TESTDIR/grep")" 4 "$label: pidns-grep ($LC_ALL): one line each"
 	done
@@ -124,9 +124,9 @@ for name in "${names[@]}"; do
 	check "$label: pidns-map -J: valid UTF-8" is_utf8 "$TESTDIR/json"
 	is "$(jq -r '.levels[-1].command' "$TESTDIR/json")" "$(json_text "$truth")" \
 		"$label: pidns-map -J: the command line"
-	"$PIDNS_GREP" -J --output NAME,COMMAND -p "$H_PID" >"$TESTDIR/json"
+	"$PIDNS_GREP" -J --output COMM,COMMAND -p "$H_PID" >"$TESTDIR/json"
 	check "$label: pidns-grep -J: valid UTF-8" is_utf8 "$TESTDIR/json"
-	is "$(jq -r '.processes[0] | .name, .command' "$TESTDIR/json")" \
+	is "$(jq -r '.processes[0] | .comm, .command' "$TESTDIR/json")" \
 		"$(json_text "$comm")
 $(json_text "$truth")" "$label: pidns-grep -J: the name and the command line"
 

@@ -158,6 +158,22 @@ in_new_namespaces() {
 	eval "$var=$made"
 }
 
+bash_completion=/usr/share/bash-completion/bash_completion
+# comp WORD...: the candidates bash-completion offers for the last word of the
+# command line WORD..., sorted, one a line; the commands come from the build.
+comp() {
+	PATH=$top_builddir:$PATH bash --norc -c '
+		. "$1" && . "$2/bash-completion/$3" || exit
+		shift 2
+		compopt() { :; }	# outside a real completion it can only complain
+		COMP_WORDS=("$@") COMP_CWORD=$(($# - 1)) COMP_LINE="$*"
+		COMP_POINT=${#COMP_LINE}
+		fn=$(complete -p "$1") fn=${fn#*-F } fn=${fn%% *}
+		"$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+		printf "%s\n" "${COMPREPLY[@]}"' \
+		_ "$bash_completion" "$top_srcdir" "$@" | sort
+}
+
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 done_testing() { echo "1..$tap_count"; }
 

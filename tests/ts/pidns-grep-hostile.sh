@@ -25,12 +25,12 @@ if locale -a 2>/dev/null | grep -qix 'C.utf-\?8'; then
 else
 	echo "ok $((tap_count += 1)) # SKIP no C.UTF-8 locale"
 fi
-is "$("$PIDNS_GREP" -p "$P" --output NAME --noheadings)" "pgh\\x0ax\\x1b[31m\\x09y" \
+is "$("$PIDNS_GREP" -p "$P" --output COMM --noheadings)" "pgh\\x0ax\\x1b[31m\\x09y" \
 	"table: libsmartcols escapes the same way"
 
 # JSON carries the bytes, escaped as JSON wants.
-run_cmd "$PIDNS_GREP" -J -p "$P" --output NAME,COMMAND
-is "$(printf '%s\n' "$out" | jq -r '.processes[0].name')" "$evil" "-J: the name, exact"
+run_cmd "$PIDNS_GREP" -J -p "$P" --output COMM,COMMAND
+is "$(printf '%s\n' "$out" | jq -r '.processes[0].comm')" "$evil" "-J: the name, exact"
 is "$(printf '%s\n' "$out" | jq -r '.processes[0].command')" \
 	"$TESTDIR/$evil it's a\\x41  $(printf 'new\nline') é $(printf '\302\233')" \
 	"-J: the command line, exact"

@@ -20,7 +20,7 @@ is "$rc:$out" "0:pidns-grep from pidns-utils $(sed -n 's/^AC_INIT(\[pidns-utils\
 	"-V: util-linux style"
 run_cmd "$PIDNS_GREP" -H
 is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" \
-	"PID INNERPID PPID USER UID STATE NS LEVEL NAME COMMAND CAPS OS " "-H: every column, in order"
+	"PID INNERPID PPID USER UID STATE NS LEVEL COMM COMMAND CAPS OS CGROUP RUNTIME CONTAINER NAME POD " "-H: every column, in order"
 is "$("$PIDNS_GREP" -H -J | jq -r '.columns[1] | "\(.name) \(.type)"')" "INNERPID <integer>" \
 	"-H -J: the column list as JSON"
 

@@ -76,13 +76,13 @@ done
 is "$("$PIDNS_GREP" --ns "$W_INIT1" --nested --raw --noheadings \
 	--output PID,INNERPID,LEVEL,NS)
 " "$want" "--output PID,INNERPID,LEVEL,NS"
-is "$("$PIDNS_GREP" --ns "$W_INIT2" -J --output PID,INNERPID,PPID,NAME pgw | jq -c .)" \
-	"{\"processes\":[{\"pid\":$W_LEAF,\"innerpid\":2,\"ppid\":$W_INIT2,\"name\":\"pgw-leaf\"}]}" \
+is "$("$PIDNS_GREP" --ns "$W_INIT2" -J --output PID,INNERPID,PPID,COMM pgw | jq -c .)" \
+	"{\"processes\":[{\"pid\":$W_LEAF,\"innerpid\":2,\"ppid\":$W_INIT2,\"comm\":\"pgw-leaf\"}]}" \
 	"-J: numbers and strings under \"processes\""
 run_cmd "$PIDNS_GREP" -J --ns "$W_INIT2" pgw \
-	--output PID,INNERPID,PPID,USER,UID,STATE,NS,LEVEL,NAME,COMMAND,CAPS
+	--output PID,INNERPID,PPID,USER,UID,STATE,NS,LEVEL,COMM,COMMAND,CAPS
 is "$(printf '%s\n' "$out" | jq -c '.processes[0] | [keys_unsorted, (map(type) | unique)]')" \
-	'[["pid","innerpid","ppid","user","uid","state","ns","level","name","command","caps"],["number","string"]]' \
+	'[["pid","innerpid","ppid","user","uid","state","ns","level","comm","command","caps"],["number","string"]]' \
 	"-J: every column"
 is "$(printf '%s\n' "$out" | jq -r '.processes[0] | "\(.user) \(.state) \(.level) \(.command)"')" \
 	"root S 2 $TESTDIR/pgw-leaf" "-J: user, state, level, command"

@@ -65,10 +65,10 @@ run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS -o +PID
 is "$(printf '%s\n' "$out" | head -n2)" "NS TYPE NPROCS PID USER COMMAND PID
 4026531836 pid 2 1 root /init 1" "the last -o counts, and +LIST appends to the defaults (as lsns)"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all -o +PID
-is "$(printf '%s\n' "$out" | head -n1 | awk '{ print $1, $NF, NF }')" "NS PID 20" \
+is "$(printf '%s\n' "$out" | head -n1 | awk '{ print $1, $NF, NF }')" "NS PID 25" \
 	"--output-all -o +PID: every column and PID again (as lsns)"
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r --output-all
-is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE NCHILDREN CAPS OS" \
+is "$(printf '%s\n' "$out" | head -n1)" "NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE NCHILDREN CAPS OS CGROUP RUNTIME CONTAINER NAME POD" \
 	"--output-all: every column"
 
 run_cmd "$PIDNS_LS" --procfs "$root" -l -r -o NS,CHILDREN,children
@@ -77,7 +77,7 @@ is "$(printf '%s\n' "$out" | head -n1)" "NS NCHILDREN NCHILDREN" \
 
 run_cmd "$PIDNS_LS" -H
 is "$(printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' ')" \
-	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE NCHILDREN CAPS OS " \
+	"NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS LEVEL INIT VISIBLE NCHILDREN CAPS OS CGROUP RUNTIME CONTAINER NAME POD " \
 	"-H: every column, in order"
 is "$(printf '%s\n' "$out" | awk '$1 == "NPROCS" { print $2 }')" "<integer>" "-H: JSON type"
 run_cmd "$PIDNS_LS" -H -J

@@ -32,15 +32,17 @@ memcheck "$PIDNS_LS" -p "$W_LEAF" -J
 memcheck "$PIDNS_LS" "$W_NS2"
 memcheck "$PIDNS_LS" --procfs "$FIXTURES/procfs-article" --tree=parent -o NS,PNS,LEVEL,NPROCS
 memcheck "$PIDNS_GREP" -a --ns "$W_INIT1" --nested --inner .
-memcheck "$PIDNS_GREP" -J --output PID,INNERPID,PPID,USER,UID,STATE,NS,LEVEL,NAME,COMMAND,CAPS \
+memcheck "$PIDNS_GREP" -J --output PID,INNERPID,PPID,USER,UID,STATE,NS,LEVEL,COMM,COMMAND,CAPS \
 	--ns "$W_INIT1" --nested
 memcheck "$PIDNS_GREP" -w -l -d , .
 memcheck "$PIDNS_GREP" -a -Q -n --ns "$W_LEAF" --nslist pid,net,mnt
 memcheck "$PIDNS_GREP" -c -v -f sleep
 memcheck "$PIDNS_GREP" --env PATH -p "$W_LEAF"
+memcheck "$PIDNS_GREP" -J --output PID,CGROUP,RUNTIME,CONTAINER,NAME,POD .
 memcheck "$PIDNS_MAP" "$W_LEAF"
 memcheck "$PIDNS_MAP" -J "$W_LEAF" "$W_INIT2" "$W_INIT1"
 memcheck "$PIDNS_MAP" -r -o PID,NS,COMMAND "$W_LEAF"
+memcheck "$PIDNS_MAP" -o LEVEL,CGROUP,RUNTIME,CONTAINER,NAME,POD "$W_LEAF"
 memcheck "$PIDNS_MAP" --ns "$W_INIT2" 2
 memcheck "$PIDNS_MAP" --from "$W_INIT2" --to "$W_INIT1" 2
 memcheck "$PIDNS_MAP" --from "$W_INIT1" --to "$W_INIT2" 3
