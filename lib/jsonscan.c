@@ -72,6 +72,84 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
 	return rc ? stop(sc, rc) : 1;
 }
 
+/*
+ * FNV-1a, never 0 (an empty slot): a collision makes two keys look the same,
+ * and the text is refused, never misread.
+ */
+static uint64_t key_hash(const unsigned char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ s[i]) * 0x100000001b3ULL;
+	return h ? h : 1;
+}
+
+/* An object's keys go in a set of their hashes, kept at most half full. */
+#define KEYS_FIRST	16
+
+/* A new object: an empty set, of the first size again after one that grew. */
+static int keys_reset(struct json_frame *f)
+{
+	if (f->seencap > KEYS_FIRST) {
+		free(f->seen);
+		f->seen = NULL;
+		f->seencap = 0;
+	}
+	if (!f->seen) {
+		f->seen = calloc(KEYS_FIRST, sizeof(*f->seen));
+		if (!f->seen)
+			return -ENOMEM;
+		f->seencap = KEYS_FIRST;
+	} else {
+		memset(f->seen, 0, f->seencap * sizeof(*f->seen));
+	}
+	f->nseen = 0;
+	return 0;
+}
+
+/* The slot of h in the set: where it is, or the empty one where it would go. */
+static uint64_t *keys_slot(uint64_t *set, size_t cap, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	while (set[i] && set[i] != h)
+		i = (i + 1) & (cap - 1);
+	return &set[i];
+}
+
+static int keys_grow(struct json_frame *f)
+{
+	size_t cap = 2 * f->seencap;
+	uint64_t *set = calloc(cap, sizeof(*set));
+
+	if (!set)
+		return -ENOMEM;
+	for (size_t i = 0; i < f->seencap; i++) {
+		if (f->seen[i])
+			*keys_slot(set, cap, f->seen[i]) = f->seen[i];
+	}
+	free(f->seen);
+	f->seen = set;
+	f->seencap = cap;
+	return 0;
+}
+
+/* -EINVAL when the object has the key already. */
+static int note_key(struct json_frame *f, uint64_t h)
+{
+	uint64_t *slot;
+
+	if (2 * (f->nseen + 1) > f->seencap && keys_grow(f))
+		return -ENOMEM;
+	slot = keys_slot(f->seen, f->seencap, h);
+	if (*slot)
+		return -EINVAL;
+	*slot = h;
+	f->nseen++;
+	return 0;
+}
+
 static int open_frame(struct scan *sc, bool array)
 {
 	struct json_frame *f;
@@ -83,8 +161,7 @@ static int open_frame(struct scan *sc, bool array)
 	f->array = array;
 	f->index = f->next = 0;
 	f->key[0] = '\0';
-	f->nseen = 0;		/* what an earlier object of this level saw is kept for reuse */
-	return 1;
+	return !array && keys_reset(f) ? stop(sc, -ENOMEM) : 1;
 }
 
 static int on_start_map(void *ctx)
@@ -103,35 +180,6 @@ static int on_end(void *ctx)
 
 	sc->depth--;
 	return 1;
-}
-
-/* FNV-1a: a collision makes two keys look the same, and the text is refused, never misread. */
-static uint64_t key_hash(const unsigned char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ s[i]) * 0x100000001b3ULL;
-	return h;
-}
-
-static int note_key(struct json_frame *f, uint64_t h)
-{
-	for (size_t i = 0; i < f->nseen; i++) {
-		if (f->seen[i] == h)
-			return -EINVAL;
-	}
-	if (f->nseen == f->seencap) {
-		size_t cap = f->seencap ? f->seencap * 2 : 16;
-		uint64_t *seen = realloc(f->seen, cap * sizeof(*seen));
-
-		if (!seen)
-			return -ENOMEM;
-		f->seen = seen;
-		f->seencap = cap;
-	}
-	f->seen[f->nseen++] = h;
-	return 0;
 }
 
 static int on_map_key(void *ctx, const unsigned char *key, size_t len)

@@ -18,8 +18,8 @@ struct json_frame {
 	size_t index;			/* array: of the element being read */
 	size_t next;			/* array: elements begun so far */
 	char key[JSONSCAN_KEY_MAX];	/* object: of the member being read, "" when longer */
-	uint64_t *seen;			/* object: hashes of its keys so far, for duplicates */
-	size_t nseen, seencap;
+	uint64_t *seen;			/* object: a set of its keys' hashes, for duplicates */
+	size_t nseen, seencap;		/* seencap a power of two */
 };
 
 /*
