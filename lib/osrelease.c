@@ -253,11 +253,13 @@ int osrelease_name_at(int rootfd, char **name)
 {
 	char *buf;
 	size_t len;
-	int rc = rootfile_read(rootfd, "etc/os-release", OSRELEASE_MAX, &buf, &len);
+	int rc = rootfile_read(rootfd, "etc/os-release", ROOTFILE_ANY_OWNER, OSRELEASE_MAX, &buf,
+			       &len);
 
 	/* only a file that is not there falls back (os-release(5)); a bad one is the answer */
 	if (rc == -ENOENT)
-		rc = rootfile_read(rootfd, "usr/lib/os-release", OSRELEASE_MAX, &buf, &len);
+		rc = rootfile_read(rootfd, "usr/lib/os-release", ROOTFILE_ANY_OWNER, OSRELEASE_MAX,
+				   &buf, &len);
 	if (rc)
 		return rc;
 	rc = osrelease_name_parse(buf, len, name);

@@ -20,7 +20,8 @@
 /* openat2 says EAGAIN when a rename races a ".." walk; the root's owner can make it race. */
 #define OPENAT2_TRIES	4
 
-int rootfile_open(int rootfd, const char *path)
+/* An O_PATH fd of path inside the root: nothing is opened for reading yet. */
+static int open_in_root(int rootfd, const char *path)
 {
 	struct open_how how = {
 		.flags = O_PATH | O_CLOEXEC,
@@ -35,7 +36,7 @@ int rootfile_open(int rootfd, const char *path)
 	return fd < 0 ? -errno : fd;
 }
 #else
-int rootfile_open(int rootfd, const char *path)
+static int open_in_root(int rootfd, const char *path)
 {
 	(void)rootfd;
 	(void)path;
@@ -43,8 +44,8 @@ int rootfile_open(int rootfd, const char *path)
 }
 #endif
 
-/* Open for reading what pathfd is, once fstat says it is a regular file. */
-static int reopen_regular(int pathfd)
+/* Open for reading what pathfd is, once fstat says it is a regular file of owner. */
+static int reopen_regular(int pathfd, uid_t owner)
 {
 	char proc[sizeof("/proc/self/fd/") + 3 * sizeof(int)];
 	struct stat st;
@@ -54,6 +55,8 @@ static int reopen_regular(int pathfd)
 		return -errno;
 	if (!S_ISREG(st.st_mode))
 		return -EINVAL;
+	if (owner != ROOTFILE_ANY_OWNER && st.st_uid != owner)
+		return -EPERM;
 	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", pathfd);
 	fd = open(proc, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd >= 0)
@@ -118,14 +121,15 @@ static int read_bounded(int fd, size_t max, char **buf, size_t *len)
 	return 0;
 }
 
-int rootfile_read(int rootfd, const char *path, size_t max, char **buf, size_t *len)
+int rootfile_read(int rootfd, const char *path, uid_t owner, size_t max, char **buf,
+		  size_t *len)
 {
-	int pathfd = rootfile_open(rootfd, path);
+	int pathfd = open_in_root(rootfd, path);
 	int fd, rc;
 
 	if (pathfd < 0)
 		return pathfd;
-	fd = reopen_regular(pathfd);
+	fd = reopen_regular(pathfd, owner);
 	close(pathfd);
 	if (fd < 0)
 		return fd;
@@ -136,7 +140,7 @@ int rootfile_read(int rootfd, const char *path, size_t max, char **buf, size_t *
 
 int rootfile_opendir(int rootfd, const char *path)
 {
-	int pathfd = rootfile_open(rootfd, path);
+	int pathfd = open_in_root(rootfd, path);
 	int fd;
 
 	if (pathfd < 0)

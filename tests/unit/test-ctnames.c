@@ -119,13 +119,21 @@ static void docker_path(unsigned int n, const char *home, char *out, size_t size
 		snprintf(out, size, "var/lib/docker/containers/%s/config.v2.json", id);
 }
 
-/* config.v2.json of container n of the root's docker, or of the user's below home. */
-static void put_docker(int dirfd, const char *home, unsigned int n, const char *json)
+/* A file of user uid's, as the files of a user's own engine are. */
+static void put_owned(int dirfd, const char *path, const char *text, uid_t uid)
+{
+	put(dirfd, path, text);
+	if (fchownat(dirfd, path, uid, uid, AT_SYMLINK_NOFOLLOW))
+		bail_out("chown in the tree failed");
+}
+
+/* config.v2.json of container n of the root's docker, or of user uid's below home. */
+static void put_docker(int dirfd, const char *home, uid_t uid, unsigned int n, const char *json)
 {
 	char path[4096];
 
 	docker_path(n, home, path, sizeof(path));
-	put(dirfd, path, json);
+	put_owned(dirfd, path, json, uid);
 }
 
 static struct ctnames *names_of(int dirfd)
@@ -177,7 +185,7 @@ static void docker_json_is(const char *json, const char *want, const char *what)
 
 	snprintf(label, sizeof(label), "docker-json-%u", n);
 	d = new_root(label);
-	put_docker(d, NULL, n, json);
+	put_docker(d, NULL, 0, n, json);
 	snprintf(label, sizeof(label), "docker: %s", what);
 	fresh_is(d, &ref, want, NULL, label);
 	close(d);
@@ -185,19 +193,25 @@ static void docker_json_is(const char *json, const char *want, const char *what)
 
 static void test_docker(void)
 {
+	char target[4096], link[4200];
 	struct container_ref ref = docker_ref(1);
 	struct ctnames *cn;
 	int d = new_root("docker");
 
-	put_docker(d, NULL, 1, "{\"ID\": \"x\", \"Name\": \"/web\", \"State\": {\"Up\": true}}");
-	put_docker(d, NULL, 2, "{\"Name\": \"/rootful\"}");
-	put_docker(d, "home/alice", 2, "{\"Name\": \"/rootless-web\"}");
-	put_docker(d, "home/alice", 3, "{\"Name\": \"/only-rootless\"}");
-	put_docker(d, "srv/bob", 4, "{\"Name\": \"/bobs\"}");
-	put_docker(d, "first", 5, "{\"Name\": \"/first-home\"}");
-	put_docker(d, "second", 5, "{\"Name\": \"/second-home\"}");
-	put_docker(d, ".", 6, "{\"Name\": \"/r\"}");
-	put_docker(d, "relhome", 7, "{\"Name\": \"/rel\"}");
+	put_docker(d, NULL, 0, 1, "{\"ID\": \"x\", \"Name\": \"/web\", \"State\": {\"Up\": true}}");
+	put_docker(d, NULL, 0, 2, "{\"Name\": \"/rootful\"}");
+	put_docker(d, "home/alice", 1000, 2, "{\"Name\": \"/rootless-web\"}");
+	put_docker(d, "home/alice", 1000, 3, "{\"Name\": \"/only-rootless\"}");
+	put_docker(d, "srv/bob", 1001, 4, "{\"Name\": \"/bobs\"}");
+	put_docker(d, "first", 1002, 5, "{\"Name\": \"/first-home\"}");
+	put_docker(d, "second", 1002, 5, "{\"Name\": \"/second-home\"}");
+	put_docker(d, ".", 1003, 6, "{\"Name\": \"/r\"}");
+	put_docker(d, "relhome", 1004, 7, "{\"Name\": \"/rel\"}");
+	put_docker(d, "home/alice", 0, 8, "{\"Name\": \"/planted\"}");
+	put_docker(d, NULL, 0, 9, "{\"Name\": \"/roots\"}");
+	docker_path(9, NULL, target, sizeof(target));
+	docker_path(9, "home/alice", link, sizeof(link));
+	put_link(d, link, target);
 	/* where an id of "../../../../srv" would lead */
 	put(d, "srv/config.v2.json", "{\"Name\": \"/traversal\"}");
 	put(d, "etc/passwd",
@@ -240,7 +254,11 @@ static void test_docker(void)
 	ref = user_ref(docker_ref(2), 1007);
 	lookup_is(cn, &ref, NULL, NULL, "docker: a passwd uid that is no number");
 	ref = user_ref(docker_ref(2), 0);
-	lookup_is(cn, &ref, NULL, NULL, "docker: rootless root, nothing in /root");
+	lookup_is(cn, &ref, "rootful", NULL, "docker: root's engine in user@0.service is the system's");
+	ref = user_ref(docker_ref(8), 1000);
+	lookup_is(cn, &ref, NULL, NULL, "docker: a file in the home that is not the user's");
+	ref = user_ref(docker_ref(9), 1000);
+	lookup_is(cn, &ref, NULL, NULL, "docker: the user's symlink to root's file");
 	ref = user_ref(docker_ref(2), 1008);
 	lookup_is(cn, &ref, NULL, NULL, "docker: a comment is no passwd line");
 	ref = user_ref(docker_ref(2), 4242);
@@ -260,8 +278,8 @@ static void test_docker_passwd_nul(void)
 	struct container_ref ref = user_ref(docker_ref(2), 1000);
 	int d = new_root("passwd-nul");
 
-	put_docker(d, "home/alice", 2, "{\"Name\": \"/alices\"}");
-	put_docker(d, "ho", 2, "{\"Name\": \"/cut\"}");
+	put_docker(d, "home/alice", 1001, 2, "{\"Name\": \"/alices\"}");
+	put_docker(d, "ho", 1000, 2, "{\"Name\": \"/cut\"}");
 	put_len(d, "etc/passwd", passwd, sizeof(passwd) - 1);
 	fresh_is(d, &ref, NULL, NULL, "docker: a passwd line with a NUL is no entry");
 	ref = user_ref(docker_ref(2), 1001);
@@ -377,7 +395,7 @@ static void test_docker_files(void)
 
 	/* the target is there on the real filesystem: reading it would be the bug */
 	d = new_root("outside");
-	put_docker(d, NULL, 6, "{\"Name\": \"/escaped\"}");
+	put_docker(d, NULL, 0, 6, "{\"Name\": \"/escaped\"}");
 	close(d);
 	d = new_root("docker-link-out");
 	snprintf(outside, sizeof(outside), "%s/outside/var/lib/docker", tree);
@@ -445,7 +463,7 @@ static void test_podman(void)
 
 	snprintf(json, sizeof(json), podman_json, PODMAN_ID);
 	put(d, PODMAN_ROOT, json);
-	put(d, PODMAN_USER, "[{\"id\": \"" PODMAN_ID "1\", \"names\": [\"carols\"]}]");
+	put_owned(d, PODMAN_USER, "[{\"id\": \"" PODMAN_ID "1\", \"names\": [\"carols\"]}]", 2000);
 	put(d, "etc/passwd", "carol:x:2000:2000::/home/carol:/bin/sh\n");
 	cn = names_of(d);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -658,7 +676,7 @@ static void test_by_path(void)
 	int d = new_root("by-path");
 
 	put_kube(d);
-	put_docker(d, NULL, 1, "{\"Name\": \"/web\"}");
+	put_docker(d, NULL, 0, 1, "{\"Name\": \"/web\"}");
 	cn = names_of(d);
 	for (size_t i = 0; i < sizeof(rts) / sizeof(rts[0]); i++) {
 		char what[64];
@@ -706,17 +724,17 @@ static void test_cache(void)
 	struct ctnames *cn;
 	int d = new_root("cache");
 
-	put_docker(d, NULL, 1, "{\"Name\": \"/before\"}");
+	put_docker(d, NULL, 0, 1, "{\"Name\": \"/before\"}");
 	put(d, PODMAN_ROOT, "[{\"id\": \"" PODMAN_ID "1\", \"names\": [\"p1\"]}]");
 	put(d, "var/log/containers/pod_ns_c1-" K1 ".log", "");
 	put(d, "etc/passwd", "a:x:1000:1000::/home/a:/bin/sh\n");
-	put_docker(d, "home/a", 3, "{\"Name\": \"/a3\"}");
-	put_docker(d, "home/b", 3, "{\"Name\": \"/b3\"}");
+	put_docker(d, "home/a", 1000, 3, "{\"Name\": \"/a3\"}");
+	put_docker(d, "home/b", 1001, 3, "{\"Name\": \"/b3\"}");
 	cn = names_of(d);
 
 	if (ctnames_lookup(cn, &ref, &name1, &pod))
 		bail_out("lookup failed");
-	put_docker(d, NULL, 1, "{\"Name\": \"/after\"}");
+	put_docker(d, NULL, 0, 1, "{\"Name\": \"/after\"}");
 	if (ctnames_lookup(cn, &ref, &name2, &pod))
 		bail_out("lookup failed");
 	ok(name1 && name1 == name2, "cache: the same pointer on a second lookup");
@@ -724,7 +742,7 @@ static void test_cache(void)
 	fresh_is(d, &ref, "after", NULL, "cache: a new cn reads it again");
 
 	lookup_is(cn, &late, NULL, NULL, "cache: a missing config.v2.json");
-	put_docker(d, NULL, 2, "{\"Name\": \"/late\"}");
+	put_docker(d, NULL, 0, 2, "{\"Name\": \"/late\"}");
 	lookup_is(cn, &late, NULL, NULL, "cache: the unknown answer is kept");
 	fresh_is(d, &late, "late", NULL, "cache: a new cn finds it");
 
