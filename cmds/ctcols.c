@@ -96,6 +96,7 @@ static void put_word(const char *word)
 /* One candidate of an ambiguous argument, on a line of its own: replicas differ by pod. */
 static void put_candidate(struct ctcols *cc, const struct ct_entry *e)
 {
+	char user[sizeof("user@") + 3 * sizeof(uid_t)];
 	const char *name, *pod;
 
 	if (ctnames_lookup(cc->names, &e->ref, &name, &pod))
@@ -106,6 +107,11 @@ static void put_candidate(struct ctcols *cc, const struct ct_entry *e)
 		put_word(name);
 	if (pod)
 		put_word(pod);
+	/* systemd's name of the user's manager, whose engine it is */
+	if (e->ref.in_user_service) {
+		snprintf(user, sizeof(user), "user@%u", (unsigned int)e->ref.user);
+		put_word(user);
+	}
 	fputc('\n', stderr);
 }
 
@@ -115,6 +121,8 @@ const struct ct_entry *ctcols_find_or_exit(struct ctcols *cc, const char *opt, c
 	size_t *found, n;
 	int rc = ct_set_collect(set, cc->pfs, NULL);
 
+	if (rc == -ENOMEM)
+		err_oom();
 	if (rc)
 		fatal_procfs(cc->pfs, rc);
 	if (ct_set_find(set, cc->names, arg, &found, &n))

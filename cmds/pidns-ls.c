@@ -149,6 +149,7 @@ struct lsctl {
 	struct standing {		/* the last answer of standing_pid() */
 		const struct ns_group *grp;
 		pid_t pid, init;
+		pid_t cgroup_pid;	/* whose cgroup the container cells read; 0: not chosen */
 	} standing;
 	bool container;		/* --container: only the namespaces of its processes, */
 	ino_t (*container_ns)[NS_TYPE_COUNT];	/* a row of links each */
@@ -326,8 +327,14 @@ static char *os_cell(struct lsctl *ctl, const struct ns_group *grp, pid_t pid)
 static char *container_cell(struct lsctl *ctl, const struct ns_group *grp, pid_t pid, int col)
 {
 	pid_t init = standing_pid(ctl, grp, pid);
+	struct standing *st = &ctl->standing;
 
-	return ctcols_cell(&ctl->ct, ctcols_readable(&ctl->ct, init) ? init : pid, col);
+	if (init == pid)
+		return ctcols_cell(&ctl->ct, pid, col);
+	/* chosen once a row: asking both in turn would read both files for each cell */
+	if (!st->cgroup_pid)
+		st->cgroup_pid = ctcols_readable(&ctl->ct, init) ? init : pid;
+	return ctcols_cell(&ctl->ct, st->cgroup_pid, col);
 }
 
 static char *caps_cell(const struct proc_rec *rec)
@@ -826,14 +833,6 @@ static enum tree_kind parse_tree(const char *arg)
 	bad_arg("--tree", arg, _("unknown tree type"));
 }
 
-/* After its links are read: a pid reused meanwhile by a process of another container or none. */
-static bool still_in(struct lsctl *ctl, const struct ct_entry *e, pid_t pid)
-{
-	struct container_ref ref;
-
-	return container_of_process(ctl->pfs, pid, NULL, &ref) == 0 && container_same(&ref, &e->ref);
-}
-
 /* --container: the namespaces its processes are in; one that exits now counts for none. */
 static void read_container(struct lsctl *ctl, const char *arg)
 {
@@ -846,11 +845,10 @@ static void read_container(struct lsctl *ctl, const char *arg)
 		struct proc_rec rec;
 		int rc;
 
-		proc_rec_init(&rec, e->pids[i]);
-		rc = procfs_read(ctl->pfs, &rec, ctl->types & PROC_READ_NS_ALL);
+		rc = ct_entry_read(ctl->pfs, e, i, &rec, ctl->types & PROC_READ_NS_ALL);
 		if (procfs_err_fatal(rc))
 			fatal_procfs(ctl->pfs, rc);
-		if (!rc && still_in(ctl, e, e->pids[i]))
+		if (!rc)
 			memcpy(ctl->container_ns[ctl->container_nprocs++], rec.ns, sizeof(rec.ns));
 		proc_rec_clear(&rec);
 	}

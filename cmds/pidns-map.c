@@ -423,8 +423,7 @@ static void open_container_pidns(struct mapctl *ctl, const char *arg, struct ns_
 		struct proc_rec rec;
 		int rc;
 
-		proc_rec_init(&rec, e->pids[i]);
-		rc = procfs_read(ctl->pfs, &rec, PROC_READ_STATUS | NS_TYPE_BIT(NS_TYPE_PID));
+		rc = ct_entry_read(ctl->pfs, e, i, &rec, PROC_READ_STATUS | NS_TYPE_BIT(NS_TYPE_PID));
 		if (procfs_err_fatal(rc))
 			fatal_procfs(ctl->pfs, rc);
 		if (!rc && rec.ns[NS_TYPE_PID] && rec.status.nlevels) {
@@ -437,8 +436,7 @@ static void open_container_pidns(struct mapctl *ctl, const char *arg, struct ns_
 	ct_set_clear(&set);
 	p = inits.pid ? &inits : &any;
 	if (!p->pid)
-		errx(CTCOLS_EXIT_NOT_ONE, _("--container %s: its pid namespace may not be read"),
-		     arg);
+		fatal_error(_("--container %s: its pid namespace may not be read"), arg);
 	if (p->several)
 		errx(CTCOLS_EXIT_NOT_ONE, _("--container %s: which of its pid namespaces is its "
 					    "own cannot be told"), arg);

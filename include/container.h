@@ -62,7 +62,10 @@ struct container_ref {
  */
 int container_from_cgroup(const char *path, size_t len, struct container_ref *ref);
 
-/* Whether a and b are the same container (runtime and id). */
+/*
+ * Whether a and b are the same container: runtime and id, and the same
+ * user's engine (a user may name a cgroup of theirs as root's container).
+ */
 bool container_same(const struct container_ref *a, const struct container_ref *b);
 
 struct procfs;

@@ -11,6 +11,7 @@
 
 struct procfs;
 struct procfs_scan_stats;
+struct proc_rec;
 
 /* A container and its processes, by pid in the procfs's own namespace, in scan order. */
 struct ct_entry {
@@ -34,11 +35,21 @@ int ct_set_collect(struct ct_set *set, struct procfs *pfs, struct procfs_scan_st
 void ct_set_clear(struct ct_set *set);
 
 /*
- * The entries that arg names, as docker finds a container: its full id (or
- * the name a cgroup path holds: a machine's, an LXC container's) first, else
- * its NAME as cn tells, else a prefix of its hex id.  *found gets their
- * indexes (allocated, or NULL when none) and *n their number; more than one
- * means arg is ambiguous.  Returns 0 or -ENOMEM.
+ * Read the files of mask of process e->pids[i] into rec (see procfs_read()),
+ * and then see that it is still in the container: a pid reused meanwhile
+ * by another process is -ESRCH, as one gone.  Returns 0 or the errors of
+ * procfs_read().
+ */
+int ct_entry_read(struct procfs *pfs, const struct ct_entry *e, size_t i, struct proc_rec *rec,
+		  unsigned int mask);
+
+/*
+ * The entries that arg names, as docker finds a container: its full hex id
+ * first, else its NAME as cn tells (a machine's and an LXC container's is
+ * the one its cgroup path holds), else a prefix of its hex id.  *found gets
+ * their indexes (allocated, or NULL when none) and *n their number; more
+ * than one means arg is ambiguous, as when a user's container takes the name
+ * or id of another's.  Returns 0 or -ENOMEM.
  */
 int ct_set_find(const struct ct_set *set, struct ctnames *cn, const char *arg, size_t **found,
 		size_t *n);

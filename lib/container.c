@@ -585,7 +585,8 @@ int container_from_cgroup(const char *path, size_t len, struct container_ref *re
 
 bool container_same(const struct container_ref *a, const struct container_ref *b)
 {
-	return a->runtime == b->runtime && strcmp(a->id, b->id) == 0;
+	return a->runtime == b->runtime && a->in_user_service == b->in_user_service &&
+	       a->user == b->user && strcmp(a->id, b->id) == 0;
 }
 
 int container_of_process(struct procfs *pfs, pid_t pid, char **cgroup,

@@ -89,6 +89,23 @@ int ct_set_collect(struct ct_set *set, struct procfs *pfs, struct procfs_scan_st
 	return rc < 0 ? rc : 0;
 }
 
+int ct_entry_read(struct procfs *pfs, const struct ct_entry *e, size_t i, struct proc_rec *rec,
+		  unsigned int mask)
+{
+	struct container_ref now;
+	int rc;
+
+	proc_rec_init(rec, e->pids[i]);
+	rc = procfs_read(pfs, rec, mask);
+	if (rc)
+		return rc;
+	/* what was read is the container's if the pid still is after */
+	rc = container_of_process(pfs, e->pids[i], NULL, &now);
+	if (rc == -ENOENT || (!rc && !container_same(&now, &e->ref)))
+		rc = -ESRCH;
+	return rc;
+}
+
 void ct_set_clear(struct ct_set *set)
 {
 	for (size_t i = 0; i < set->count; i++)
@@ -122,7 +139,7 @@ static int matches(const struct ct_entry *e, struct ctnames *cn, const char *arg
 
 	switch (kind) {
 	case MATCH_ID:
-		*match = strcmp(e->ref.id, arg) == 0;
+		*match = has_hex_id(&e->ref) && strcmp(e->ref.id, arg) == 0;
 		return 0;
 	case MATCH_NAME:
 		rc = ctnames_lookup(cn, &e->ref, &name, &pod);

@@ -137,8 +137,10 @@ podman_json() { # FILE NAME-OF-pm NAME-OF-pmu
 podman_json "$root/var/lib/containers/storage/overlay-containers/containers.json" pm-web root-s
 printf '%s\n' root:x:0:0:root:/root:/bin/sh alice:x:1000:1000::/home/alice:/bin/sh \
 	>"$root/etc/passwd"
-podman_json "$root/home/alice/.local/share/containers/storage/overlay-containers/containers.json" \
-	alices pm-alice
+# a user's own engine's file counts only as that user's
+alice_json=$root/home/alice/.local/share/containers/storage/overlay-containers/containers.json
+podman_json "$alice_json" alices pm-alice
+chown 1000:1000 "$alice_json"
 
 # with_root COMMAND ARG...: COMMAND --root $root ARG..., with the host's /proc
 # bound at $root/proc in a mount namespace that ends with it.
@@ -254,6 +256,22 @@ run_cmd "$PIDNS_GREP" --procfs /proc --container web-1
 is "$rc:$out:$err" "2::pidns-grep: --container web-1: no such container" \
 	"--procfs: --container NAME of a runtime file finds nothing"
 
+# A user names the cgroups of their own user@UID.service as they like: one with
+# the id of root's container, or the NAME of another, is no such container.
+usr=/$top/user.slice/user-1000.slice/user@1000.service/user.slice
+container usrweb docker "$web" "$usr/docker-$web.scope" - -
+container usrlxc lxc web-1 "$usr/lxc.payload.web-1" web-1 -
+run_cmd with_root "$PIDNS_GREP" --container "$web"
+is "$rc:$out:$(head -n 1 <<<"$err")" \
+	"2::pidns-grep: --container $web: ambiguous, it names 2 containers:" \
+	"--container ID that a user's cgroup takes too: ambiguous"
+is "$(tail -n +2 <<<"$err" | sort)" "$(printf '  docker %s\n' "$web web-1" "$web user@1000" | sort)" \
+	"--container ID that a user's cgroup takes too: the user's candidate says whose"
+run_cmd with_root "$PIDNS_GREP" --container web-1
+is "$rc:$out:$(tail -n +2 <<<"$err" | sort)" \
+	"2::$(printf '%s\n' "  docker $web web-1" "  lxc web-1 web-1 user@1000" | sort)" \
+	"--container NAME that a user's LXC container takes too: ambiguous"
+
 for cmd in ls grep map; do
 	case $cmd in ls) usage=1 fatal=1 ;; *) usage=2 fatal=3 ;; esac
 	run_cmd "$top_builddir/pidns-$cmd" --root "$root" --procfs /proc 1
@@ -269,11 +287,17 @@ run_cmd "$PIDNS_GREP" --root "$root" --container web-1
 is "$rc:$out:$err" "3::pidns-grep: --root $root: no procfs at $root/proc" \
 	"--root of a tree whose proc is no procfs: a fatal error"
 
-# --container completes the ids and names of the containers running now.
+# --container completes the ids and names of the containers running now, as
+# they are: a name is anyone's to choose, and a shell must not run it.
+evil='ev-$(touch${IFS}ran)'
+container evil lxc "$evil" "$usr/lxc.payload.$evil" "$evil" -
 for cmd in pidns-ls pidns-grep pidns-map; do
 	if [ -f "$bash_completion" ]; then
 		is "$(comp "$cmd" --container "${web:0:13}")" "$web" "$cmd --container PREFIX: the id"
 		is "$(comp "$cmd" --container "box-")" "box-$$" "$cmd --container box-: a machine"
+		is "$(cd "$TESTDIR" && comp "$cmd" --container ev-)" "$evil" \
+			"$cmd --container: a name a shell would run, as it is"
+		check "$cmd --container: the name did not run" test ! -e "$TESTDIR/ran"
 	else
 		skip "$cmd --container: completions" "no $bash_completion"
 	fi

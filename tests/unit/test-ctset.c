@@ -59,6 +59,8 @@ static void make_host(void)
 	add_process(15, "0::/machine.slice/machine-web\\x2d1.scope\n");
 	add_process(16, "0::/lxc.payload.ct1\n");
 	add_process(17, "0::/kubepods/pod0f6d2d3a-6a2f-4b0e-9d1c-2f9a4c1b7e55/" ID_C "\n");
+	/* a user's cgroup named as root's container C is not C */
+	add_process(18, "0::/user.slice/user-1000.slice/user@1000.service/crio-" ID_C ".scope\n");
 	write_file("var/lib/docker/containers/" ID_A "/config.v2.json", "{\"Name\":\"/web\"}");
 	write_file("var/lib/docker/containers/" ID_B "/config.v2.json", "{\"Name\":\"/web-1\"}");
 }
@@ -83,7 +85,7 @@ static void test_collect(struct ct_set *set)
 	if (procfs_open(path, &pfs))
 		bail_out("cannot open the procfs copy");
 	is_int(ct_set_collect(set, pfs, &stats), 0, "collect: the copy scans");
-	is_int(set->count, 5, "collect: five containers, the same one once");
+	is_int(set->count, 6, "collect: six containers, the same one once");
 	e = entry_by_id(set, ID_A);
 	/* in the order the directory lists them */
 	ok(e && e->npids == 2 && e->pids[0] + e->pids[1] == 21 && e->pids[0] * e->pids[1] == 110,
@@ -97,19 +99,27 @@ static void test_collect(struct ct_set *set)
 	procfs_close(pfs);
 }
 
-/* find ARG: the ids of what arg names, sorted by entry, comma-separated. */
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* find ARG: the ids of what arg names, sorted, their first 8 characters, comma-separated. */
 static void find_is(const struct ct_set *set, struct ctnames *cn, const char *arg,
 		    const char *want, const char *what)
 {
+	const char *ids[16];
 	char got[1024] = "";
 	size_t *found, n;
 	int rc = ct_set_find(set, cn, arg, &found, &n);
 
+	for (size_t i = 0; !rc && i < n && i < ARRAY_SIZE(ids); i++)
+		ids[i] = set->items[found[i]].ref.id;
+	qsort(ids, rc ? 0 : n, sizeof(ids[0]), by_id);
 	for (size_t i = 0; !rc && i < n; i++) {
 		size_t len = strlen(got);
 
-		snprintf(got + len, sizeof(got) - len, "%s%.8s", i ? "," : "",
-			 set->items[found[i]].ref.id);
+		snprintf(got + len, sizeof(got) - len, "%s%.8s", i ? "," : "", ids[i]);
 	}
 	is_int(rc, 0, "find %s: no error", what);
 	is_str(got, want, "find %s", what);
@@ -129,12 +139,14 @@ static void test_find(const struct ct_set *set)
 	close(fd);
 	find_is(set, cn, ID_A, "abc10000", "a full id");
 	find_is(set, cn, "web", "abc10000", "a docker NAME");
-	/* docker's order: what names a container itself beats a NAME */
-	find_is(set, cn, "web-1", "web-1", "a machine name before another's NAME");
+	/* a machine's name is a NAME like any other: two of one name are ambiguous */
+	find_is(set, cn, "web-1", "abc20000,web-1", "a machine's name and another's NAME: both");
 	find_is(set, cn, "ct1", "ct1", "an LXC name");
 	find_is(set, cn, "abc1", "abc10000", "a unique prefix");
 	find_is(set, cn, "abc", "abc10000,abc20000", "an ambiguous prefix: both");
-	find_is(set, cn, "c0f", "c0ffee00", "a prefix of a Kubernetes container");
+	find_is(set, cn, "c0f", "c0ffee00,c0ffee00",
+		"a prefix of root's container and a user's of that id: both");
+	find_is(set, cn, ID_C, "c0ffee00,c0ffee00", "a full id that a user's cgroup takes too: both");
 	find_is(set, cn, "ABC1", "", "a prefix in upper case: none (ids are lower case)");
 	find_is(set, cn, "we", "", "part of a name: none (names match whole)");
 	find_is(set, cn, "ct", "", "part of an LXC name: none (only hex ids have prefixes)");
