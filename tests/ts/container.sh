@@ -150,6 +150,16 @@ with_root() {
 		"$root" "$@"
 }
 
+# with_agent COMMAND ARG...: the same from a pid namespace of its own beside
+# the host's, as an agent container sees the host's root: the procfs is
+# another's view, where nsfs cannot tell the inits.
+with_agent() {
+	unshare --mount --propagation private -- sh -c \
+		'mount --bind /proc "$0/proc" && cmd=$1 && shift &&
+		 exec unshare --pid --fork --kill-child --mount-proc "$cmd" --root "$0" "$@"' \
+		"$root" "$@"
+}
+
 # want TAG [maker]: the cells of $cols that the container's init (or its
 # unshare) must have, "-" for null.
 want() {
@@ -169,12 +179,12 @@ table() {
 row() { awk -v k="$1" '$1 == k { sub(/^[^ ]* /, ""); print }' <<<"$2"; }
 
 all_pids=$(for tag in $tags; do echo "${init[$tag]},${maker[$tag]}"; done | paste -sd,)
-for view in default root; do
-	if [ $view = default ]; then
-		via= cols=RUNTIME,CONTAINER,CGROUP
-	else
-		via=with_root cols=RUNTIME,CONTAINER,CGROUP,NAME,POD
-	fi
+for view in default root agent; do
+	case $view in
+	default) via= cols=RUNTIME,CONTAINER,CGROUP ;;
+	root) via=with_root cols=RUNTIME,CONTAINER,CGROUP,NAME,POD ;;
+	agent) via=with_agent cols=RUNTIME,CONTAINER,CGROUP,NAME,POD ;;
+	esac
 	run_cmd $via "$PIDNS_LS" -t pid -J -o NS,INIT,$cols
 	is "$rc:$err" "0:" "$view: pidns-ls exits 0 and says nothing more"
 	ls_rows=$(table NS,INIT,$cols '.namespaces[]' "$TESTDIR/out" | sed 's/ /:/')
@@ -220,6 +230,9 @@ run_cmd with_root "$PIDNS_MAP" --container web-1 1
 is "$rc:$out:$err" "0:${init[web]}:" "pidns-map --container NAME 1: the host pid of its init"
 run_cmd with_root "$PIDNS_MAP" --container web-1 --to $$ 1
 is "$rc:$out:$err" "0:${init[web]}:" "pidns-map --container NAME --to PID: as seen there"
+run_cmd with_agent "$PIDNS_MAP" --container web-1 1
+is "$rc:$out:$err" "0:${init[web]}:" \
+	"agent: pidns-map --container NAME 1: its init, as the host's procfs numbers it"
 # box's unshare is in its cgroup too, in the host's pid namespace, as
 # systemd-nspawn's supervisor is: the namespace of its init is the container's.
 run_cmd with_root "$PIDNS_MAP" --container "box-$$" 1
