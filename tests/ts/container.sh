@@ -58,11 +58,7 @@ container() {
 		"$hier${7:-$4}" </dev/null >/dev/null 2>&1 &
 	maker[$1]=$! maker_cg[$1]=${7:-$4}
 	makers="$makers $!"
-	for _ in $(seq 100); do
-		made=$(children_of "${maker[$1]}")
-		[ -n "$made" ] && [ "$(cat "/proc/$made/comm" 2>/dev/null)" = sleep ] && break
-		sleep 0.05
-	done
+	made=$(sleep_child "${maker[$1]}")
 	[ -n "$made" ] || { echo "Bail out! the init of $1 did not come up"; exit 1; }
 	init[$1]=$made
 	echo "$made" >"$hier$4/cgroup.procs"

@@ -140,6 +140,21 @@ start_named() {
 	done
 }
 
+# sleep_child PID: the child of PID once it is a sleep (an unshare --fork's
+# child has exec'd it), waiting up to 5 s; nothing when it never is.
+sleep_child() {
+	local made
+
+	for _ in $(seq 100); do
+		made=$(children_of "$1")
+		if [ -n "$made" ] && [ "$(cat "/proc/$made/comm" 2>/dev/null)" = sleep ]; then
+			echo "$made"
+			return
+		fi
+		sleep 0.05
+	done
+}
+
 # in_new_namespaces VAR UNSHARE-OPTION...: a sleep in new namespaces, its pid
 # in VAR; $ns_maker is the unshare(1) that made them, killed at exit.
 in_new_namespaces() {
@@ -149,11 +164,7 @@ in_new_namespaces() {
 	unshare "$@" --fork --kill-child sleep 600000 </dev/null >/dev/null 2>&1 &
 	ns_maker=$!
 	at_exit "{ kill -KILL $ns_maker; wait $ns_maker; } 2>/dev/null"
-	for _ in $(seq 100); do
-		made=$(children_of "$ns_maker")
-		[ -n "$made" ] && [ "$(cat "/proc/$made/comm" 2>/dev/null)" = sleep ] && break
-		sleep 0.05
-	done
+	made=$(sleep_child "$ns_maker")
 	[ -n "$made" ] || { echo "Bail out! unshare $* did not come up"; exit 1; }
 	eval "$var=$made"
 }
