@@ -16,53 +16,14 @@
 
 #define ID_LEN	64
 
-/* A new directory of the tree; a dir fd of it. */
-static int new_root(const char *name)
-{
-	char path[4200];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", tree, name);
-	if (mkdir(path, 0755))
-		bail_out("mkdir of a case root failed");
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		bail_out("open of a case root failed");
-	return fd;
-}
-
-/* mkdir -p of the directories that lead to path's last component. */
-static void make_parents(int dirfd, const char *path)
-{
-	char buf[4096];
-
-	snprintf(buf, sizeof(buf), "%s", path);
-	for (char *slash = strchr(buf, '/'); slash; slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		if (mkdirat(dirfd, buf, 0755) && errno != EEXIST)
-			bail_out("mkdir in the tree failed");
-		*slash = '/';
-	}
-}
-
-static void put_len(int dirfd, const char *path, const char *text, size_t len)
-{
-	int fd;
-
-	make_parents(dirfd, path);
-	fd = openat(dirfd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd))
-		bail_out("writing a file of the tree failed");
-}
-
 static void put(int dirfd, const char *path, const char *text)
 {
-	put_len(dirfd, path, text, strlen(text));
+	tree_put(dirfd, path, text, strlen(text));
 }
 
 static void put_link(int dirfd, const char *path, const char *target)
 {
-	make_parents(dirfd, path);
+	tree_parents(dirfd, path);
 	if (symlinkat(target, dirfd, path))
 		bail_out("symlink in the tree failed");
 }
@@ -72,7 +33,7 @@ static void put_dir(int dirfd, const char *path)
 	char buf[4096];
 
 	snprintf(buf, sizeof(buf), "%s/", path);
-	make_parents(dirfd, buf);
+	tree_parents(dirfd, buf);
 }
 
 /* A 64-hex id that differs for each n. */
@@ -184,7 +145,7 @@ static void docker_json_is(const char *json, const char *want, const char *what)
 	int d;
 
 	snprintf(label, sizeof(label), "docker-json-%u", n);
-	d = new_root(label);
+	d = tree_subdir(label);
 	put_docker(d, NULL, 0, n, json);
 	snprintf(label, sizeof(label), "docker: %s", what);
 	fresh_is(d, &ref, want, NULL, label);
@@ -196,7 +157,7 @@ static void test_docker(void)
 	char target[4096], link[4200];
 	struct container_ref ref = docker_ref(1);
 	struct ctnames *cn;
-	int d = new_root("docker");
+	int d = tree_subdir("docker");
 
 	put_docker(d, NULL, 0, 1, "{\"ID\": \"x\", \"Name\": \"/web\", \"State\": {\"Up\": true}}");
 	put_docker(d, NULL, 0, 2, "{\"Name\": \"/rootful\"}");
@@ -276,11 +237,11 @@ static void test_docker_passwd_nul(void)
 	static const char passwd[] = "a:x:1000:1000::/ho\0me/alice:/bin/sh\n"
 				     "b:x:1001:1001::/home/alice:/bin/sh\n";
 	struct container_ref ref = user_ref(docker_ref(2), 1000);
-	int d = new_root("passwd-nul");
+	int d = tree_subdir("passwd-nul");
 
 	put_docker(d, "home/alice", 1001, 2, "{\"Name\": \"/alices\"}");
 	put_docker(d, "ho", 1000, 2, "{\"Name\": \"/cut\"}");
-	put_len(d, "etc/passwd", passwd, sizeof(passwd) - 1);
+	tree_put(d, "etc/passwd", passwd, sizeof(passwd) - 1);
 	fresh_is(d, &ref, NULL, NULL, "docker: a passwd line with a NUL is no entry");
 	ref = user_ref(docker_ref(2), 1001);
 	fresh_is(d, &ref, "alices", NULL, "docker: the line after a NUL still counts");
@@ -340,7 +301,7 @@ static void put_padded(int dirfd, unsigned int n, size_t size)
 	memset(buf, ' ', size);
 	memcpy(buf, head, sizeof(head) - 1);
 	docker_path(n, NULL, path, sizeof(path));
-	put_len(dirfd, path, buf, size);
+	tree_put(dirfd, path, buf, size);
 	free(buf);
 }
 
@@ -348,7 +309,7 @@ static void test_docker_files(void)
 {
 	char path[4096], outside[4300];
 	struct container_ref ref;
-	int d = new_root("docker-files");
+	int d = tree_subdir("docker-files");
 
 	put_padded(d, 1, CTNAMES_FILE_MAX);
 	ref = docker_ref(1);
@@ -358,7 +319,7 @@ static void test_docker_files(void)
 	fresh_is(d, &ref, NULL, NULL, "files: a file of CTNAMES_FILE_MAX + 1 bytes");
 
 	docker_path(3, NULL, path, sizeof(path));
-	make_parents(d, path);
+	tree_parents(d, path);
 	if (mkfifoat(d, path, 0644))
 		bail_out("mkfifo failed");
 	ref = docker_ref(3);
@@ -373,7 +334,7 @@ static void test_docker_files(void)
 	fresh_is(d, &ref, NULL, NULL, "files: a directory is no name");
 	close(d);
 
-	d = new_root("docker-link-in");
+	d = tree_subdir("docker-link-in");
 	put_link(d, "var/lib/docker", "/data/docker");
 	snprintf(path, sizeof(path), "data/docker/containers/%s/config.v2.json", docker_ref(5).id);
 	put(d, path, "{\"Name\": \"/linked\"}");
@@ -382,17 +343,17 @@ static void test_docker_files(void)
 	close(d);
 
 	/* the target is there on the real filesystem: reading it would be the bug */
-	d = new_root("outside");
+	d = tree_subdir("outside");
 	put_docker(d, NULL, 0, 6, "{\"Name\": \"/escaped\"}");
 	close(d);
-	d = new_root("docker-link-out");
+	d = tree_subdir("docker-link-out");
 	snprintf(outside, sizeof(outside), "%s/outside/var/lib/docker", tree);
 	put_link(d, "var/lib/docker", outside);
 	ref = docker_ref(6);
 	fresh_is(d, &ref, NULL, NULL, "files: an absolute symlink out of the root stays in it");
 	close(d);
 
-	d = new_root("docker-dotdot");
+	d = tree_subdir("docker-dotdot");
 	put_link(d, "var/lib/docker", "../../../../../../../../../../outside/var/lib/docker");
 	fresh_is(d, &ref, NULL, NULL, "files: '..' stops at the root");
 	close(d);
@@ -447,7 +408,7 @@ static void test_podman(void)
 	char json[2048];
 	struct container_ref ref;
 	struct ctnames *cn;
-	int d = new_root("podman");
+	int d = tree_subdir("podman");
 
 	snprintf(json, sizeof(json), podman_json, PODMAN_ID);
 	put(d, PODMAN_ROOT, json);
@@ -467,14 +428,14 @@ static void test_podman(void)
 	ctnames_free(cn);
 	close(d);
 
-	d = new_root("podman-dupkey");
+	d = tree_subdir("podman-dupkey");
 	put(d, PODMAN_ROOT, "[{\"id\": \"" PODMAN_ID "1\", \"names\": [\"one\"]},"
 	    " {\"id\": \"" PODMAN_ID "2\", \"names\": [\"two\"], \"names\": [\"dup\"]}]");
 	ref = podman_ref('1');
 	fresh_is(d, &ref, NULL, NULL, "podman: a duplicate key anywhere spoils the file");
 	close(d);
 
-	d = new_root("podman-object");
+	d = tree_subdir("podman-object");
 	put(d, PODMAN_ROOT, "{\"id\": \"" PODMAN_ID "1\", \"names\": [\"one\"]}");
 	fresh_is(d, &ref, NULL, NULL, "podman: an object, not an array");
 	close(d);
@@ -576,7 +537,7 @@ static void test_kube(void)
 	struct ctnames *cn;
 	const char *name, *pod;
 	char what[160];
-	int d = new_root("kube");
+	int d = tree_subdir("kube");
 
 	put_kube(d);
 	cn = names_of(d);
@@ -623,7 +584,7 @@ static void test_many(void)
 {
 	enum { MANY = 600 };
 	struct ctnames *cn;
-	int d = new_root("many"), wrong = 0;
+	int d = tree_subdir("many"), wrong = 0;
 	char path[512], want[32];
 
 	for (unsigned int i = 0; i < MANY; i++) {
@@ -661,7 +622,7 @@ static void test_by_path(void)
 	struct container_ref ref;
 	struct ctnames *cn;
 	const char *name, *pod;
-	int d = new_root("by-path");
+	int d = tree_subdir("by-path");
 
 	put_kube(d);
 	put_docker(d, NULL, 0, 1, "{\"Name\": \"/web\"}");
@@ -710,7 +671,7 @@ static void test_cache(void)
 	struct container_ref ref = docker_ref(1), late = docker_ref(2);
 	const char *name1, *name2, *pod;
 	struct ctnames *cn;
-	int d = new_root("cache");
+	int d = tree_subdir("cache");
 
 	put_docker(d, NULL, 0, 1, "{\"Name\": \"/before\"}");
 	put(d, PODMAN_ROOT, "[{\"id\": \"" PODMAN_ID "1\", \"names\": [\"p1\"]}]");

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the containers of a procfs, and of finding one by what a user calls it. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "c.h"
 #include "ctset.h"
@@ -18,20 +15,12 @@
 #define ID_B	"abc2000000000000000000000000000000000000000000000000000000000002"
 #define ID_C	"c0ffee0000000000000000000000000000000000000000000000000000000003"
 
+/* The host tree: its proc/ a procfs copy, its var/ a runtime's files. */
+static int host = -1;
+
 static void write_file(const char *rel, const char *text)
 {
-	char path[8192], *slash;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", tree, rel);
-	for (slash = strchr(path + strlen(tree) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		mkdir(path, 0755);
-		*slash = '/';
-	}
-	f = fopen(path, "w");
-	if (!f || fputs(text, f) < 0 || fclose(f))
-		bail_out("cannot write the tree");
+	tree_put(host, rel, text, strlen(text));
 }
 
 /* A process of the procfs copy: its stat, and its cgroup file unless cgroup is NULL. */
@@ -51,6 +40,7 @@ static void add_process(int pid, const char *cgroup)
 static void make_host(void)
 {
 	make_tree("test-ctset");
+	host = tree_subdir("host");
 	add_process(10, "0::/system.slice/docker-" ID_A ".scope\n");
 	add_process(11, "0::/system.slice/docker-" ID_A ".scope/inner\n");
 	add_process(12, "0::/system.slice/docker-" ID_B ".scope\n");
@@ -81,7 +71,7 @@ static void test_collect(struct ct_set *set)
 	struct procfs *pfs;
 	char path[4200];
 
-	snprintf(path, sizeof(path), "%s/proc", tree);
+	snprintf(path, sizeof(path), "%s/host/proc", tree);
 	if (procfs_open(path, &pfs))
 		bail_out("cannot open the procfs copy");
 	is_int(ct_set_collect(set, pfs, &stats), 0, "collect: the copy scans");
@@ -129,14 +119,9 @@ static void find_is(const struct ct_set *set, struct ctnames *cn, const char *ar
 static void test_find(const struct ct_set *set)
 {
 	struct ctnames *cn;
-	char root[4200];
-	int fd;
 
-	snprintf(root, sizeof(root), "%s", tree);
-	fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || ctnames_new(fd, &cn))
+	if (ctnames_new(host, &cn))
 		bail_out("cannot set up the names");
-	close(fd);
 	find_is(set, cn, ID_A, "abc10000", "a full id");
 	find_is(set, cn, "web", "abc10000", "a docker NAME");
 	/* a machine's name is a NAME like any other: two of one name are ambiguous */

@@ -271,30 +271,15 @@ static const char *host_name;
 /* A new root of the case, with empty etc/ and usr/lib/ unless told otherwise; a dir fd. */
 static int new_root(const char *name, int dirs)
 {
-	char path[4200];
-	int fd;
+	int fd = tree_subdir(name);
 
-	snprintf(path, sizeof(path), "%s/%s", tree, name);
-	if (mkdir(path, 0755))
-		bail_out("mkdir of a case root failed");
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		bail_out("open of a case root failed");
 	if (dirs && (mkdirat(fd, "etc", 0755) || mkdirat(fd, "usr", 0755) ||
 		     mkdirat(fd, "usr/lib", 0755)))
 		bail_out("mkdir of etc or usr/lib failed");
 	return fd;
 }
 
-static void put_file(int dirfd, const char *path, const char *text, size_t len)
-{
-	int fd = openat(dirfd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd))
-		bail_out("writing a file of the tree failed");
-}
-
-#define PUT(dirfd, path, text)	put_file(dirfd, path, STR_LEN(text))
+#define PUT(dirfd, path, text)	tree_put(dirfd, path, STR_LEN(text))
 
 static void put_link(int dirfd, const char *path, const char *target)
 {
@@ -485,19 +470,19 @@ static void test_at_kinds(void)
 
 	d = new_root("huge", 1);
 	buf = padded(1024 * 1024);
-	put_file(d, "etc/os-release", buf, 1024 * 1024);
+	tree_put(d, "etc/os-release", buf, 1024 * 1024);
 	free(buf);
 	at_is(d, -EFBIG, NULL, "a 1 MiB file, valid in its first line");
 
 	d = new_root("max", 1);
 	buf = padded(OSRELEASE_MAX);
-	put_file(d, "etc/os-release", buf, OSRELEASE_MAX);
+	tree_put(d, "etc/os-release", buf, OSRELEASE_MAX);
 	free(buf);
 	at_is(d, 0, "x", "a file of OSRELEASE_MAX bytes");
 
 	d = new_root("max-plus-one", 1);
 	buf = padded(OSRELEASE_MAX + 1);
-	put_file(d, "etc/os-release", buf, OSRELEASE_MAX + 1);
+	tree_put(d, "etc/os-release", buf, OSRELEASE_MAX + 1);
 	free(buf);
 	at_is(d, -EFBIG, NULL, "a file of OSRELEASE_MAX + 1 bytes");
 

@@ -9,6 +9,7 @@
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -47,6 +48,46 @@ static inline void make_tree(const char *test)
 	if (!mkdtemp(tree))
 		bail_out("mkdtemp failed");
 	atexit(remove_tree);
+}
+
+/* A new directory of the tree: a dir fd of it. */
+static inline int tree_subdir(const char *name)
+{
+	char path[sizeof(tree) + 256];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", tree, name);
+	if (mkdir(path, 0755))
+		bail_out("mkdir of a case root failed");
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		bail_out("open of a case root failed");
+	return fd;
+}
+
+/* mkdir -p of the directories that lead to path's last component, below dirfd. */
+static inline void tree_parents(int dirfd, const char *path)
+{
+	char buf[4096];
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (char *slash = strchr(buf, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdirat(dirfd, buf, 0755) && errno != EEXIST)
+			bail_out("mkdir in the tree failed");
+		*slash = '/';
+	}
+}
+
+/* The file path below dirfd, and the directories on its way, holding text[0..len). */
+static inline void tree_put(int dirfd, const char *path, const char *text, size_t len)
+{
+	int fd;
+
+	tree_parents(dirfd, path);
+	fd = openat(dirfd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd))
+		bail_out("writing a file of the tree failed");
 }
 
 /*
